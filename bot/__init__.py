@@ -1,0 +1,1 @@
+"""Chat bot: conversation -> search plan -> results -> Streamlit page."""

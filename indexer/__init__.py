@@ -1,0 +1,1 @@
+"""Indexer: CLIP embeddings of an image collection, stored in Milvus."""

@@ -1,0 +1,1 @@
+"""Bundled demo: procedurally drawn scenes and a small CLIP trained on them."""

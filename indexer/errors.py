@@ -1,0 +1,48 @@
+"""Typed errors raised by the library. Only the CLI and the Streamlit page turn them into messages."""
+
+from __future__ import annotations
+
+
+class SearchBotError(Exception):
+    """Base class: every error the library raises on purpose."""
+
+
+class ConfigError(SearchBotError):
+    """A setting is invalid (bad URI, bad shard spec, unknown model name...)."""
+
+
+class ModelLoadError(SearchBotError):
+    """The CLIP model or its weights could not be loaded."""
+
+
+class ModelMismatch(SearchBotError):
+    """The collection was built with another embedding model than the one asked for."""
+
+    def __init__(self, stored: str, requested: str) -> None:
+        super().__init__(
+            f"collection was indexed with {stored} but the query model is {requested}; "
+            f"use --model/--pretrained matching {stored}, or index into a new --collection"
+        )
+        self.stored = stored
+        self.requested = requested
+
+
+class StoreUnavailable(SearchBotError):
+    """The Milvus store cannot be reached or opened."""
+
+
+class CollectionMissing(SearchBotError):
+    """The named collection does not exist yet (nothing indexed)."""
+
+
+class UnreadableImage(SearchBotError):
+    """An image file cannot be decoded; `reason` is a short human explanation."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class SourceError(SearchBotError):
+    """The SOURCE folder or manifest is missing or malformed."""
