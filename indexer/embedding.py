@@ -1,0 +1,186 @@
+"""CLIP embeddings behind LangChain's `Embeddings` interface.
+
+This is the only module that imports torch. Everything leaves it as L2-normalised float32 numpy arrays
+(or plain lists, where LangChain wants them), so the rest of the code never sees a tensor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from indexer.errors import ConfigError, ModelLoadError
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+ImageInput = "str | Path | Image.Image"
+
+
+@dataclass(frozen=True)
+class ModelIdentity:
+    """What a collection records about the model that filled it; two identities must match to mix."""
+
+    name: str
+    weights: str  # pretrained tag, or "sha256:<hex>" of a local checkpoint, or "random"
+    dim: int
+
+    def __str__(self) -> str:
+        return f"{self.name} [{self.weights}] ({self.dim}-d)"
+
+    def to_json(self) -> str:
+        return json.dumps({"model": self.name, "weights": self.weights, "dim": self.dim}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> ModelIdentity:
+        data = json.loads(text)
+        return cls(name=str(data["model"]), weights=str(data["weights"]), dim=int(data["dim"]))
+
+
+def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _resolve_weights(model_name: str, pretrained: str | None) -> tuple[str | None, str]:
+    """Return (what to pass open_clip as `pretrained`, the identity string of the weights)."""
+    from indexer.demo.model import DEMO_CHECKPOINT, DEMO_MODEL_NAME
+
+    if pretrained is None and model_name == DEMO_MODEL_NAME:
+        pretrained = str(DEMO_CHECKPOINT)
+    if not pretrained or pretrained == "random":
+        return None, "random"
+    path = Path(pretrained).expanduser()
+    if path.is_file():
+        return str(path), f"sha256:{file_sha256(path)[:16]}"
+    if any(sep in pretrained for sep in ("/", "\\")) or path.suffix in {".pt", ".bin", ".safetensors"}:
+        raise ConfigError(f"checkpoint file not found: {pretrained} (pass an existing file to --pretrained)")
+    return pretrained, pretrained
+
+
+def _pick_device(device: str) -> str:
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise ConfigError(f"device {device!r} asked for but CUDA is not available; use --device cpu or auto")
+    return device
+
+
+class ClipEmbeddings(Embeddings):
+    """open_clip model as a LangChain embedding model, for text (queries, captions) and images.
+
+    Thread-safe for preprocessing; forwards are serialised by a lock because one model instance is shared
+    by the Streamlit sessions.
+    """
+
+    def __init__(
+        self,
+        model_name: str = "demo-clip",
+        pretrained: str | None = None,
+        *,
+        device: str = "auto",
+        batch_size: int = 64,
+    ) -> None:
+        self.model_name = model_name
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+        self._load(model_name, pretrained, device)
+
+    def _load(self, model_name: str, pretrained: str | None, device: str) -> None:
+        import open_clip
+        import torch
+
+        from indexer.demo.model import register_demo_config
+
+        register_demo_config()
+        if not model_name.startswith(("hf-hub:", "local-dir:")) and model_name not in open_clip.list_models():
+            raise ConfigError(f"unknown model {model_name!r}; see open_clip.list_models() for valid names")
+        weights_arg, weights_id = _resolve_weights(model_name, pretrained)
+        self.device = _pick_device(device)
+        precision = "fp16" if self.device.startswith("cuda") else "fp32"
+        try:
+            model, _, preprocess = open_clip.create_model_and_transforms(
+                model_name, pretrained=weights_arg, device=self.device, precision=precision
+            )
+        except Exception as exc:  # noqa: BLE001 - hub, file and config errors all become ModelLoadError
+            raise ModelLoadError(_load_failure_message(model_name, weights_arg, exc)) from exc
+        model.eval()
+        self._model = model
+        self._preprocess = preprocess
+        self._tokenizer = open_clip.get_tokenizer(model_name)
+        self._dtype = torch.float16 if precision == "fp16" else torch.float32
+        dim = int(model.text_projection.shape[1]) if _has_tensor(model, "text_projection") else None
+        self.identity = ModelIdentity(model_name, weights_id, dim or self._probe_dim())
+
+    def _probe_dim(self) -> int:
+        return len(self.embed_query("a photo"))
+
+    # -- images ---------------------------------------------------------------------------------------
+    def preprocess(self, image: Image.Image) -> np.ndarray:
+        """open_clip's own eval transform, as a CHW float32 array; safe to call from worker threads."""
+        return self._preprocess(image).numpy()
+
+    def embed_pixels(self, batch: np.ndarray) -> np.ndarray:
+        """Embed a stack of `preprocess` outputs (N, C, H, W) → (N, D) normalised float32."""
+        import torch
+
+        with self._lock, torch.inference_mode():
+            pixels = torch.from_numpy(batch).to(self.device, self._dtype)
+            feats = self._model.encode_image(pixels, normalize=True)
+        return feats.float().cpu().numpy()
+
+    def embed_image(self, images: Sequence[str | Path | Image.Image]) -> list[list[float]]:
+        """Embed image files or PIL images; files are decoded with the same safe loader as the indexer."""
+        from indexer.imageio import load_image
+
+        out: list[np.ndarray] = []
+        for start in range(0, len(images), self.batch_size):
+            chunk = images[start : start + self.batch_size]
+            pils = [img if not isinstance(img, str | Path) else load_image(img) for img in chunk]
+            out.append(self.embed_pixels(np.stack([self.preprocess(im) for im in pils])))
+        return np.concatenate(out).tolist() if out else []
+
+    # -- text -----------------------------------------------------------------------------------------
+    def encode_texts(self, texts: Sequence[str]) -> np.ndarray:
+        """(N, D) normalised float32. Text longer than the model's context is truncated by the tokenizer."""
+        import torch
+
+        chunks = []
+        for start in range(0, len(texts), self.batch_size):
+            tokens = self._tokenizer(list(texts[start : start + self.batch_size])).to(self.device)
+            with self._lock, torch.inference_mode():
+                chunks.append(self._model.encode_text(tokens, normalize=True).float().cpu().numpy())
+        return np.concatenate(chunks) if chunks else np.zeros((0, self.identity.dim), np.float32)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode_texts(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode_texts([text])[0].tolist()
+
+
+def _has_tensor(model: Any, name: str) -> bool:
+    return getattr(model, name, None) is not None and hasattr(getattr(model, name), "shape")
+
+
+def _load_failure_message(model_name: str, weights: str | None, exc: Exception) -> str:
+    if weights and not Path(weights).is_file():
+        return (
+            f"could not fetch pretrained weights {weights!r} for {model_name} ({exc.__class__.__name__}: "
+            f"{str(exc)[:200]}). Without network, download the checkpoint elsewhere (e.g. the open_clip "
+            f"model's .bin/.safetensors file) and pass its path: --pretrained /path/to/checkpoint"
+        )
+    return f"could not load {model_name} with weights {weights or 'random'}: {str(exc)[:300]}"

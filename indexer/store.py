@@ -1,0 +1,213 @@
+"""The Milvus boundary: the only module that talks to pymilvus / langchain-milvus.
+
+Writes go in through langchain-milvus's `add_embeddings` with content-hash ids; searches through its
+`similarity_search_with_score_by_vector`. The collection is created here with an explicit schema, COSINE
+HNSW index and the model identity in its description, because a collection built with another model (or
+with the L2 default) gives silently wrong results.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from indexer.embedding import ModelIdentity
+from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
+from indexer.lite import connect_uri
+
+log = logging.getLogger(__name__)
+
+INDEX_PARAMS: dict[str, Any] = {"index_type": "HNSW", "metric_type": "COSINE", "params": {"M": 16, "efConstruction": 200}}
+SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
+IDENTITY_PROPERTY = "imgsearch.model"
+MAX_PATH = 2048
+MAX_CAPTION = 4096
+
+
+@dataclass(frozen=True)
+class ImageRecord:
+    """One image as stored: id is the content hash, path is relative to the indexed root."""
+
+    id: str
+    path: str
+    caption: str = ""
+    width: int = 0
+    height: int = 0
+    bytes: int = 0
+    mtime: float = 0.0
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    path: str
+    caption: str
+    score: float
+    attrs: dict[str, str]
+
+
+class ImageStore:
+    """A Milvus collection of CLIP image vectors plus per-image metadata."""
+
+    def __init__(
+        self,
+        uri: str,
+        collection: str,
+        identity: ModelIdentity | None,
+        *,
+        token: str = "",
+        embeddings: Embeddings,
+        create: bool = True,
+    ) -> None:
+        self.uri = uri
+        self.name = collection
+        resolved = connect_uri(uri)
+        self._client = _open_client(resolved, uri, token)
+        self._conn = {"uri": resolved, "token": token} if token else {"uri": resolved}
+        exists = self._client.has_collection(collection)
+        if not exists and (not create or identity is None):
+            raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
+        if exists:
+            self.identity = self._check_identity(identity)
+        else:
+            self._create(identity)  # type: ignore[arg-type]
+            self.identity = identity  # type: ignore[assignment]
+        self._vs = self._langchain_store(embeddings)
+
+    # -- set-up ----------------------------------------------------------------------------------------
+    def _check_identity(self, requested: ModelIdentity | None) -> ModelIdentity:
+        info = self._client.describe_collection(self.name)
+        recorded = (info.get("properties") or {}).get(IDENTITY_PROPERTY) or info.get("description", "")
+        try:
+            stored = ModelIdentity.from_json(recorded)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ModelMismatch("an unknown model (no identity recorded)", str(requested)) from exc
+        if requested is not None and requested != stored:
+            raise ModelMismatch(str(stored), str(requested))
+        return stored
+
+    def _create(self, identity: ModelIdentity) -> None:
+        from pymilvus import DataType, MilvusClient
+
+        schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False, description=identity.to_json())
+        schema.add_field("id", DataType.VARCHAR, is_primary=True, max_length=64)
+        schema.add_field("vector", DataType.FLOAT_VECTOR, dim=identity.dim)
+        schema.add_field("caption", DataType.VARCHAR, max_length=MAX_CAPTION)
+        schema.add_field("path", DataType.VARCHAR, max_length=MAX_PATH)
+        schema.add_field("width", DataType.INT64)
+        schema.add_field("height", DataType.INT64)
+        schema.add_field("bytes", DataType.INT64)
+        schema.add_field("mtime", DataType.DOUBLE)
+        schema.add_field("attrs", DataType.JSON)
+        index = MilvusClient.prepare_index_params()
+        index.add_index(field_name="vector", **INDEX_PARAMS)
+        self._client.create_collection(self.name, schema=schema, index_params=index, consistency_level="Strong")
+        # Milvus Lite drops schema descriptions, so the identity also goes into a collection property.
+        self._client.alter_collection_properties(self.name, properties={IDENTITY_PROPERTY: identity.to_json()})
+
+    def _langchain_store(self, embeddings: Embeddings) -> Any:
+        from langchain_milvus import Milvus
+
+        return Milvus(
+            embedding_function=embeddings,
+            collection_name=self.name,
+            connection_args=self._conn,
+            consistency_level="Strong",
+            index_params=INDEX_PARAMS,
+            search_params={"metric_type": "COSINE", "params": {"ef": 128}},
+            primary_field="id",
+            text_field="caption",
+            vector_field="vector",
+            auto_id=False,
+        )
+
+    # -- writes ----------------------------------------------------------------------------------------
+    def add(self, records: Sequence[ImageRecord], vectors: np.ndarray) -> None:
+        if not records:
+            return
+        metas = [_meta(r) for r in records]
+        try:
+            self._vs.add_embeddings(
+                texts=[r.caption[:MAX_CAPTION] for r in records],
+                embeddings=vectors.astype(np.float32).tolist(),
+                metadatas=metas,
+                ids=[r.id for r in records],
+            )
+        except Exception as exc:  # noqa: BLE001 - any transport failure means the same thing to callers
+            raise StoreUnavailable(f"insert into {self.name} at {self.uri} failed: {exc}") from exc
+
+    def delete(self, ids: Sequence[str]) -> None:
+        if ids:
+            self._vs.delete(ids=list(ids))
+
+    def finalize(self) -> None:
+        """Persist and build the vector index now, so the first search after indexing is fast."""
+        self._client.flush(self.name)
+        self._client.load_collection(self.name)
+
+    # -- reads -----------------------------------------------------------------------------------------
+    def count(self) -> int:
+        rows = self._client.query(self.name, filter="", output_fields=["count(*)"])
+        return int(rows[0]["count(*)"]) if rows else 0
+
+    def existing(self, batch: int = 2000) -> Iterator[ImageRecord]:
+        """Every stored image's metadata (no vectors), for change detection on re-runs."""
+        fields = ["id", "path", "bytes", "mtime"]
+        it = self._client.query_iterator(self.name, batch_size=batch, filter="", output_fields=fields)
+        try:
+            while rows := it.next():
+                for row in rows:
+                    yield ImageRecord(id=row["id"], path=row["path"], bytes=row["bytes"], mtime=row["mtime"])
+        finally:
+            it.close()
+
+    def get(self, ids: Iterable[str], with_vectors: bool = False) -> dict[str, dict[str, Any]]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        fields = ["id", "path", "caption", "width", "height", "bytes", "mtime", "attrs"]
+        rows = self._client.get(self.name, ids=ids, output_fields=fields + (["vector"] if with_vectors else []))
+        return {row["id"]: dict(row) for row in rows}
+
+    def search(self, vector: Sequence[float], k: int, expr: str | None = None) -> list[Hit]:
+        try:
+            pairs = self._vs.similarity_search_with_score_by_vector(list(map(float, vector)), k=k, expr=expr)
+        except Exception as exc:  # noqa: BLE001
+            raise StoreUnavailable(f"search in {self.name} at {self.uri} failed: {exc}") from exc
+        return [_hit(doc, score) for doc, score in pairs]
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def _meta(record: ImageRecord) -> dict[str, Any]:
+    data = asdict(record)
+    data.pop("id")
+    data.pop("caption")
+    data["path"] = data["path"][:MAX_PATH]
+    return data
+
+
+def _hit(doc: Any, score: float) -> Hit:
+    meta = doc.metadata
+    attrs = meta.get("attrs") or {}
+    if isinstance(attrs, str):
+        attrs = json.loads(attrs)
+    return Hit(id=str(meta["id"]), path=meta["path"], caption=doc.page_content, score=float(score), attrs=attrs)
+
+
+def _open_client(resolved: str, uri: str, token: str) -> Any:
+    from pymilvus import MilvusClient
+
+    try:
+        client = MilvusClient(uri=resolved, token=token, timeout=10) if token else MilvusClient(uri=resolved, timeout=10)
+    except Exception as exc:  # noqa: BLE001
+        raise StoreUnavailable(f"cannot reach Milvus at {uri}: {exc}") from exc
+    return client
