@@ -217,7 +217,7 @@ def _sniff_non_image(head: bytes) -> str | None:
     text = _as_text(head)
     if text is None:
         return None
-    lowered = text.lstrip("\ufeff \t\r\n").lower()
+    lowered = text.lstrip().lower()
     if lowered.startswith("<!doctype html") or "<html" in lowered or "<body" in lowered:
         return "HTML"
     if "<svg" in lowered:
@@ -237,6 +237,7 @@ def _as_text(head: bytes) -> str | None:
         if exc.start < len(head) - 3:
             return None
         text = head[: exc.start].decode("utf-8")
+    text = text.removeprefix("\ufeff")  # a BOM is invisible, not binary
     printable = all(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
     return text if text and printable else None
 
