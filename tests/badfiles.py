@@ -80,7 +80,7 @@ def make_bad_corpus(root: Path) -> dict[str, str | None]:
     _write_bad_files(root)
     _write_links(root)
     cases = dict(ALL_CASES)
-    if not _stage_unreadable(root / "noperm.jpg"):
+    if not _stage_unreadable(root / "noperm.jpg", (root / "normal.jpg").read_bytes()):
         del cases["noperm.jpg"]
     return cases
 
@@ -186,7 +186,6 @@ def _write_bad_files(root: Path) -> None:
     (root / "bomb_warn.png").write_bytes(_png_claiming(10000, 10000, 1, zero_rows))
     (root / "too_big.png").write_bytes(_png_claiming(9000, 8000, 1, zero_rows))
     (root / "folder.jpg").mkdir(exist_ok=True)
-    (root / "noperm.jpg").write_bytes(jpeg)
 
 
 def _write_links(root: Path) -> None:
@@ -201,9 +200,12 @@ def _write_links(root: Path) -> None:
             os.symlink(target, path)
 
 
-def _stage_unreadable(path: Path) -> bool:
-    """chmod 000 and report whether that really blocks reading; if not (root), remove the file so
-    the tree matches the returned dict."""
+def _stage_unreadable(path: Path, data: bytes) -> bool:
+    """Write a valid JPEG, chmod 000 and report whether that really blocks reading; if not (root),
+    remove the file so the tree matches the returned dict."""
+    if path.exists():
+        path.chmod(0o600)  # a previous run left it unwritable
+    path.write_bytes(data)
     path.chmod(0)
     try:
         with path.open("rb"):
