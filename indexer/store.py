@@ -23,7 +23,11 @@ from indexer.lite import connect_uri
 
 log = logging.getLogger(__name__)
 
-INDEX_PARAMS: dict[str, Any] = {"index_type": "HNSW", "metric_type": "COSINE", "params": {"M": 16, "efConstruction": 200}}
+INDEX_PARAMS: dict[str, Any] = {
+    "index_type": "HNSW",
+    "metric_type": "COSINE",
+    "params": {"M": 16, "efConstruction": 200},
+}
 SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
 IDENTITY_PROPERTY = "imgsearch.model"
 MAX_PATH = 2048
@@ -83,12 +87,9 @@ class ImageStore:
 
     # -- set-up ----------------------------------------------------------------------------------------
     def _check_identity(self, requested: ModelIdentity | None) -> ModelIdentity:
-        info = self._client.describe_collection(self.name)
-        recorded = (info.get("properties") or {}).get(IDENTITY_PROPERTY) or info.get("description", "")
-        try:
-            stored = ModelIdentity.from_json(recorded)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ModelMismatch("an unknown model (no identity recorded)", str(requested)) from exc
+        stored = _recorded_identity(self._client, self.name)
+        if stored is None:
+            raise ModelMismatch("an unknown model (no identity recorded)", str(requested))
         if requested is not None and requested != stored:
             raise ModelMismatch(str(stored), str(requested))
         return stored
@@ -157,6 +158,9 @@ class ImageStore:
         rows = self._client.query(self.name, filter="", output_fields=["count(*)"])
         return int(rows[0]["count(*)"]) if rows else 0
 
+    def info(self) -> CollectionInfo:
+        return CollectionInfo(self.name, self.identity, self.count())
+
     def existing(self, batch: int = 2000) -> Iterator[ImageRecord]:
         """Every stored image's metadata (no vectors), for change detection on re-runs."""
         fields = ["id", "path", "bytes", "mtime"]
@@ -187,6 +191,35 @@ class ImageStore:
         self._client.close()
 
 
+@dataclass(frozen=True)
+class CollectionInfo:
+    name: str
+    identity: ModelIdentity | None
+    count: int
+
+
+def describe(uri: str, collection: str, token: str = "") -> CollectionInfo:
+    """Which model filled a collection and how many images it holds, without loading any model."""
+    client = _open_client(connect_uri(uri), uri, token)
+    try:
+        if not client.has_collection(collection):
+            raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
+        rows = client.query(collection, filter="", output_fields=["count(*)"])
+        count = int(rows[0]["count(*)"]) if rows else 0
+        return CollectionInfo(collection, _recorded_identity(client, collection), count)
+    finally:
+        client.close()
+
+
+def _recorded_identity(client: Any, collection: str) -> ModelIdentity | None:
+    info = client.describe_collection(collection)
+    recorded = (info.get("properties") or {}).get(IDENTITY_PROPERTY) or info.get("description", "")
+    try:
+        return ModelIdentity.from_json(recorded)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def _meta(record: ImageRecord) -> dict[str, Any]:
     data = asdict(record)
     data.pop("id")
@@ -207,7 +240,9 @@ def _open_client(resolved: str, uri: str, token: str) -> Any:
     from pymilvus import MilvusClient
 
     try:
-        client = MilvusClient(uri=resolved, token=token, timeout=10) if token else MilvusClient(uri=resolved, timeout=10)
+        client = (
+            MilvusClient(uri=resolved, token=token, timeout=10) if token else MilvusClient(uri=resolved, timeout=10)
+        )
     except Exception as exc:  # noqa: BLE001
         raise StoreUnavailable(f"cannot reach Milvus at {uri}: {exc}") from exc
     return client

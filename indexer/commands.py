@@ -1,0 +1,94 @@
+"""The CLI's commands: where the real parts (model, store, indexer) are built and wired together."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from indexer.embedding import ClipEmbeddings
+from indexer.ingest import in_shard, parse_shard, read_source
+from indexer.pipeline import Indexer
+from indexer.settings import Settings
+from indexer.store import ImageStore, describe
+
+
+def load_embeddings(settings: Settings) -> ClipEmbeddings:
+    return ClipEmbeddings(
+        settings.model, settings.pretrained or None, device=settings.device, batch_size=settings.batch_size
+    )
+
+
+def open_store(settings: Settings, embeddings: ClipEmbeddings, *, create: bool) -> ImageStore:
+    return ImageStore(
+        settings.db,
+        settings.collection,
+        embeddings.identity,
+        token=settings.token,
+        embeddings=embeddings,
+        create=create,
+    )
+
+
+def index(settings: Settings, source_path: Path, *, prune: bool, shard: str | None, quiet: bool) -> dict[str, object]:
+    shard_spec = parse_shard(shard)
+    source = read_source(source_path)  # usage errors surface before the slow model load
+    items = in_shard(source.items, shard_spec)
+    embeddings = load_embeddings(settings)
+    store = open_store(settings, embeddings, create=True)
+    with tqdm(total=len(items), unit="img", desc="indexing", disable=None, file=sys.stderr) as bar:
+        job = Indexer(
+            store,
+            embeddings,
+            batch_size=settings.batch_size,
+            workers=settings.workers,
+            progress=bar.update,
+        )
+        report = job.run(source, items, prune=prune)
+    result = report.as_dict() | {"collection": settings.collection, "model": str(embeddings.identity)}
+    if not quiet:
+        _print_summary(result, store.count())
+    store.close()
+    return result
+
+
+def _print_summary(result: dict[str, object], stored: int) -> None:
+    rate = result["indexed"] / result["seconds"] if result["seconds"] else 0.0  # type: ignore[operator]
+    print(
+        f"indexed {result['indexed']}, unchanged {result['unchanged']}, skipped {result['skipped']}, "
+        f"removed {result['removed']} of {result['total']} files in {result['seconds']} s "
+        f"({rate:.1f} new images/s); collection {result['collection']} now holds {stored} images "
+        f"[{result['model']}]"
+    )
+    for entry in result["skipped_files"]:  # type: ignore[attr-defined]
+        print(f"  skipped {entry['path']}: {entry['reason']}")
+
+
+def info(settings: Settings, *, quiet: bool) -> dict[str, object]:
+    described = describe(settings.db, settings.collection, settings.token)
+    result = {
+        "collection": described.name,
+        "db": settings.db,
+        "model": described.identity.name if described.identity else None,
+        "weights": described.identity.weights if described.identity else None,
+        "dim": described.identity.dim if described.identity else None,
+        "count": described.count,
+    }
+    if not quiet:
+        print(f"{described.name} at {settings.db}: {described.count} images, model {described.identity}")
+    return result
+
+
+def evaluate(settings: Settings, manifest: Path, *, ks: tuple[int, ...], quiet: bool) -> dict[str, object]:
+    from indexer.evaluate import run_eval
+
+    embeddings = load_embeddings(settings)
+    store = open_store(settings, embeddings, create=False)
+    result = run_eval(store, embeddings, read_source(manifest), ks=ks)
+    if not quiet:
+        from indexer.evaluate import format_table
+
+        print(format_table(result))
+    store.close()
+    return result

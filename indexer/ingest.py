@@ -1,0 +1,152 @@
+"""SOURCE → the list of image files to index: a folder walk or a CSV/JSONL manifest, plus sharding.
+
+No decoding happens here; this only decides *which* files there are and what metadata comes with them.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.errors import ConfigError, SourceError
+from indexer.imageio import IMAGE_EXTENSIONS
+
+MANIFEST_SUFFIXES = {".csv", ".jsonl"}
+RESERVED_COLUMNS = {"path", "caption", "id", "vector", "width", "height", "bytes", "mtime", "attrs"}
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One image to index: `rel` is its path relative to the source root, used as its stored path."""
+
+    file: Path
+    rel: str
+    caption: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass
+class Source:
+    root: Path
+    items: list[SourceItem]
+    skipped: list[Skipped]
+
+
+def read_source(source: Path) -> Source:
+    """A folder (walked recursively, symlink loops broken) or a .csv/.jsonl manifest."""
+    source = source.expanduser()
+    if not source.exists():
+        raise SourceError(f"source not found: {source} (give a folder of images or a .csv/.jsonl manifest)")
+    if source.is_dir():
+        return _walk(source.resolve())
+    if source.suffix.lower() in MANIFEST_SUFFIXES:
+        return _manifest(source.resolve())
+    raise SourceError(f"{source} is neither a folder nor a .csv/.jsonl manifest")
+
+
+def _walk(root: Path) -> Source:
+    items: list[SourceItem] = []
+    skipped: list[Skipped] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+        st = os.stat(dirpath)
+        if (st.st_dev, st.st_ino) in seen_dirs:  # a symlink back up the tree: walk each real dir once
+            rel = Path(dirpath).relative_to(root).as_posix()
+            skipped.append(Skipped(rel, "symlink loop (folder already walked)"))
+            dirnames.clear()
+            continue
+        seen_dirs.add((st.st_dev, st.st_ino))
+        dirnames.sort()
+        for name in sorted(filenames):
+            if Path(name).suffix.lower() in IMAGE_EXTENSIONS:
+                file = Path(dirpath) / name
+                items.append(SourceItem(file=file, rel=file.relative_to(root).as_posix()))
+    return Source(root, items, skipped)
+
+
+def _manifest(manifest: Path) -> Source:
+    root = manifest.parent
+    rows = _read_rows(manifest)
+    items: list[SourceItem] = []
+    skipped: list[Skipped] = []
+    for line_no, row in rows:
+        raw = str(row.get("path") or "").strip()
+        if not raw:
+            skipped.append(Skipped(f"{manifest.name}:{line_no}", "row has no path"))
+            continue
+        file = (root / raw).resolve() if not Path(raw).is_absolute() else Path(raw).resolve()
+        if not file.is_relative_to(root):
+            skipped.append(Skipped(raw, f"outside the manifest's folder {root}"))
+            continue
+        attrs = {k: str(v) for k, v in row.items() if k not in RESERVED_COLUMNS and v not in (None, "")}
+        items.append(SourceItem(file, file.relative_to(root).as_posix(), str(row.get("caption") or ""), attrs))
+    return Source(root, items, skipped)
+
+
+def _read_rows(manifest: Path) -> list[tuple[int, dict[str, object]]]:
+    try:
+        text = manifest.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(f"cannot read manifest {manifest}: {exc}") from exc
+    if manifest.suffix.lower() == ".csv":
+        reader = csv.DictReader(text.splitlines())
+        if not reader.fieldnames or "path" not in reader.fieldnames:
+            raise SourceError(f"{manifest} has no 'path' column (found: {reader.fieldnames}); add a header row")
+        return [(i + 2, dict(row)) for i, row in enumerate(reader)]
+    return list(_jsonl_rows(manifest, text))
+
+
+def _jsonl_rows(manifest: Path, text: str) -> Iterator[tuple[int, dict[str, object]]]:
+    for i, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"{manifest}:{i}: not valid JSON ({exc.msg}); one object per line") from exc
+        if not isinstance(row, dict):
+            raise SourceError(f"{manifest}:{i}: expected a JSON object with a 'path' key")
+        yield i, row
+
+
+def parse_shard(spec: str | None) -> tuple[int, int] | None:
+    """'I/N' with 0 <= I < N."""
+    if not spec:
+        return None
+    try:
+        i, n = (int(x) for x in spec.split("/"))
+    except ValueError as exc:
+        raise ConfigError(f"--shard must look like I/N (e.g. 0/3), got {spec!r}") from exc
+    if n < 1 or not 0 <= i < n:
+        raise ConfigError(f"--shard {spec}: need 0 <= I < N")
+    return i, n
+
+
+def shard_key(file: Path) -> int:
+    """Identical files always land in the same shard (so no two machines insert the same id):
+    the key depends only on the content's size and first 64 KiB, never on the path."""
+    try:
+        size = file.stat().st_size
+        with file.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return 0  # unreadable: shard 0 reports it as skipped, exactly once
+    return int.from_bytes(hashlib.blake2b(size.to_bytes(8, "little") + head, digest_size=8).digest(), "little")
+
+
+def in_shard(items: list[SourceItem], shard: tuple[int, int] | None) -> list[SourceItem]:
+    if shard is None or shard[1] == 1:
+        return items
+    i, n = shard
+    return [item for item in items if shard_key(item.file) % n == i]
