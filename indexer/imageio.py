@@ -1,16 +1,12 @@
-"""Robust image decoding for ingest and chat uploads.
+"""Robust image decoding for ingest and chat uploads (no torch here).
 
-Public API:
+* ``decode_image(source, *, max_pixels, draft_size) -> DecodedImage``: RGB image plus the ORIGINAL
+  width/height after EXIF rotation (the metadata ingest stores; draft decoding may shrink pixels).
+* ``load_image(...) -> Image``: the same, image only.  ``image_info(source) -> (w, h)``: header only.
 
-* ``decode_image(source, *, max_pixels, draft_size) -> DecodedImage``: the RGB image plus the
-  ORIGINAL width/height after EXIF rotation (what the ingest pipeline stores as metadata; with
-  ``draft_size`` the pixels may be smaller than that).
-* ``load_image(...)``: the same, returning only the RGB image.
-* ``image_info(source, *, max_pixels) -> (width, height)``: header-only read, after EXIF rotation.
-
-Every failure is raised as ``UnreadableImage(path, reason)`` with a short human reason.  Limits are
-passed per call: this module never touches ``Image.MAX_IMAGE_PIXELS`` nor
-``ImageFile.LOAD_TRUNCATED_IMAGES`` and keeps no mutable state, so it is safe in a thread pool.
+Every failure is ``UnreadableImage(path, reason)`` with a short human reason.  Limits are passed per
+call; ``Image.MAX_IMAGE_PIXELS`` and ``ImageFile.LOAD_TRUNCATED_IMAGES`` are never touched and there
+is no mutable state, so the functions are safe in a thread pool.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -219,3 +220,17 @@ def test_thread_pool_matches_sequential(corpus: tuple[Path, dict[str, str | None
 def test_image_extensions() -> None:
     assert {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"} == IMAGE_EXTENSIONS
     assert all(ext == ext.lower() and ext.startswith(".") for ext in IMAGE_EXTENSIONS)
+
+
+def test_missing_and_special_paths(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.jpg"
+    os.mkfifo(fifo)  # opening it would block forever; it must be refused from stat alone
+    (tmp_path / "file.jpg").write_bytes(b"x")
+    for path, reason in (
+        (tmp_path / "missing.jpg", "file not found"),
+        (fifo, "not a regular file"),
+        (tmp_path / "file.jpg" / "child.jpg", "cannot open file (Not a directory)"),
+    ):
+        with pytest.raises(UnreadableImage) as excinfo:
+            load_image(path)
+        assert excinfo.value.reason == reason
