@@ -1,4 +1,7 @@
-"""Word lists the deterministic planner reads, plus tiny English number helpers.
+"""Vocabulary, and how one chat message is read into words, modifiers, negatives and filters.
+
+Nothing here knows about the conversation: bot.plan merges a read Message with
+the previous search.
 
 Modifier words are grouped so that a new word of one group replaces the old one
 ("red cars" -> "only black ones" -> "black cars"). Each entry maps what the user
@@ -8,6 +11,8 @@ may type to the canonical words put in the CLIP phrase.
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 
 
 def _w(words: str) -> list[str]:
@@ -76,7 +81,7 @@ LEADING_FILLERS: tuple[str, ...] = tuple(
             "now", "actually", "ok", "okay", "and", "also", "hmm", "well", "what about",
             "how about", "what if", "try", "instead", "only", "just", "make them", "make it",
             "change to", "switch to", "some", "any", "more", "with only", "i need", "i'm looking for",
-            "pictures of", "picture of", "photos of", "photo of", "images of", "image of", "pics of",
+            "something like", "pictures of", "picture of", "photos of", "photo of", "images of", "image of", "pics of",
         ),
         key=len,
         reverse=True,
@@ -98,7 +103,11 @@ NEGATION = re.compile(
 )
 NEGATIVE_NOISE = frozenset(_w("any the a an want show see include including with on in at by of more"))
 
-RESET = re.compile(r"^(?:start over|start again|reset|clear|clear all|new search|forget it|restart)\b[\s.!:,;-]*")
+# One-word commands must stand alone: "clear sky" is a search, "clear" is not.
+RESET = re.compile(
+    r"^(?:(?:start over|start again|new search|forget it|restart)\b"
+    r"|(?:reset|clear|clear all)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*"
+)
 SHOW_MORE = re.compile(
     r"^(?:(?:please )?(?:show|give|load|see)?\s*(?:me )?(?:some )?more(?: results| images| pictures"
     r"| photos| of (?:them|these|those|that))?|next(?: page)?|keep going|continue)(?: please)?[\s.!?]*$"
@@ -162,3 +171,174 @@ def group_of(modifier: str) -> str:
         return "with"
     # Free phrases such as "on the pier" (from an LLM) still belong after the subject.
     return "place" if first in PREPOSITIONS.split("|") else "extra"
+
+MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
+MAX_LIKE = 1000
+
+
+@dataclass
+class Message:
+    """What one message says, before it is merged with the previous plan."""
+
+    subject: list[str] = field(default_factory=list)
+    mods: list[str] = field(default_factory=list)
+    bare: list[str] = field(default_factory=list)  # "beach" without a preposition
+    pronoun: str | None = None  # "plural" / "singular" when the message says "ones" / "one"
+    negatives: list[str] = field(default_factory=list)
+    filters: list[tuple[str, str, str]] = field(default_factory=list)  # (field, op, raw value)
+
+    @property
+    def positive(self) -> bool:
+        return bool(self.subject or self.mods or self.bare or self.pronoun)
+
+
+def normalise(text: str) -> str:
+    """NFKC, no control characters, single spaces, bounded length."""
+    text = unicodedata.normalize("NFKC", str(text)[: MAX_INPUT * 2]).replace("\u2019", "'")
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    return re.sub(r"\s+", " ", text).strip()[:MAX_INPUT]
+
+
+def more_like_rank(low: str) -> int | None:
+    """1-based rank from "more like the 2nd one", "like #3", "similar to the first"..."""
+    m = MORE_LIKE.search(low)
+    if not m:
+        return None
+    if m["hash"]:
+        rank = int(m["hash"])
+    elif m["num"]:
+        rank = int(m["num"]) if m["num"].isdigit() else ORDINALS.get(m["num"], 0)
+    elif m["digit"]:
+        tail = low[m.end():].strip(" .!?")
+        # a bare "like 2" only counts at the end ("like 2 dogs" is not a rank)
+        if not (re.match(r"(?:st|nd|rd|th)\b", low[m.end("digit"):]) or tail in ("", "one")):
+            return None
+        rank = int(m["digit"])
+    else:
+        word = m["word"]
+        rank = ORDINALS.get(word, 0) if not word.isdigit() and word in ORDINALS else 0
+        if word in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"):
+            return None  # "something like two dogs": a count, not a rank
+    return rank if 1 <= rank <= MAX_LIKE else None
+
+
+_Q = r"(?P<v>\"[^\"]*\"|'[^']*'|[^\s\"']+)"
+_FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
+    (re.compile(rf"\b(?:in|from|under|inside)\s+(?:the\s+)?(?:folder|directory|dir|path)\s*{_Q}", re.I),
+     "path", "prefix"),
+    (re.compile(rf"\b(?:folder|path|directory)\s*[:=]=?\s*{_Q}", re.I), "path", "prefix"),
+    (re.compile(r"\b(?:in|from|under)\s+(?P<v>[^\s\"']*/[^\s\"']*)", re.I), "path", "prefix"),
+    (re.compile(rf"\b(?:captioned|with\s+(?:a\s+|the\s+)?caption(?:\s+(?:containing|contains|like))?"
+                rf"|caption\s*(?:contains|containing|includes|is|[:=]=?))\s*{_Q}", re.I), "caption", "contains"),
+    (re.compile(rf"\bwhere\s+(?P<f>[a-z][a-z0-9_]*)\s*(?:is|equals|==?)\s*{_Q}", re.I), None, "eq"),
+    (re.compile(rf"\b(?P<f>[a-z][a-z0-9_]*)\s*==?\s*{_Q}", re.I), None, "eq"),
+)
+
+
+def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
+    """Pull scope filters out of the message; returns them and the text left over."""
+    found: list[tuple[str, str, str]] = []
+    for pattern, fixed_field, op in _FILTER_RULES:
+        for m in list(pattern.finditer(raw)):
+            value = m["v"].strip("\"'") if m["v"][:1] in "\"'" else m["v"].rstrip(".,;!?")
+            name = fixed_field or m["f"].lower()
+            if name in ("folder", "directory"):
+                name, op = "path", "prefix"
+            elif name == "caption":
+                op = "contains"
+            if value:
+                found.append((name, op, value))
+        raw = pattern.sub(" ", raw)
+    return found, raw
+
+
+def split_negation(low: str) -> tuple[str, list[str]]:
+    """'dogs on a beach without people or cars' -> ('dogs on a beach', ['people', 'cars'])."""
+    m = NEGATION.search(low)
+    if not m:
+        return low, []
+    positive, negatives = [low[: m.start()]], []
+    for piece in re.split(r"[,;]|\b(?:but|and|or|nor)\b", low[m.start():]):
+        negated = bool(NEGATION.search(piece))
+        words = [w for w in _words(NEGATION.sub(" ", piece)) if w not in PRONOUNS_PLURAL]
+        # ", at night" after a negation is a positive place/time again, not a negative
+        looks_positive = bool(words) and (words[0] in PREPOSITIONS.split("|") or words[0] in COLORS)
+        while words and words[0] in NEGATIVE_NOISE:
+            words.pop(0)
+        if not words:
+            continue
+        if negated or not looks_positive:
+            negatives.append(COLORS.get(" ".join(words[:5]), " ".join(words[:5])))
+        else:
+            positive.append(piece)
+    return " ".join(positive), negatives
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'#-]+", text)
+
+
+_KEYWORDS = "|".join(sorted({*PLACES, *TIMES}, key=len, reverse=True))
+_PLACE_RE = re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?({_KEYWORDS})\b")
+_ALWAYS_RE = re.compile(rf"\b({'|'.join(sorted(ALWAYS_MODIFIERS))})\b")
+
+
+def read_message(raw: str) -> Message:
+    """Split one message into subject words, grouped modifiers, negatives and filters."""
+    filters, rest = extract_filters(raw)
+    positive, negatives = split_negation(rest.lower())
+    parsed = Message(negatives=negatives, filters=filters)
+    text = _strip_fillers(" ".join(_words(positive)).replace("#", " "))
+    for pattern in (_PLACE_RE, _ALWAYS_RE):
+        parsed.mods.extend(place_or_time(m[1]) for m in pattern.finditer(text))
+        text = pattern.sub(" ", text)
+    with_match = re.search(r"\bwith\s+(.+)$", text)
+    if with_match:
+        words = [w for w in with_match[1].split() if w not in ("a", "an", "the", "some")]
+        if words:
+            parsed.mods.append(("with " + " ".join(words))[:60])
+        text = text[: with_match.start()]
+    _take_tokens(text.split(), parsed)
+    return parsed
+
+
+def _strip_fillers(text: str) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for f in LEADING_FILLERS:
+            if text == f or text.startswith(f + " "):
+                text, changed = text[len(f):].strip(), True
+        for f in TRAILING_FILLERS:
+            if text.endswith(" " + f):
+                text, changed = text[: -len(f)].strip(), True
+    return text
+
+
+def place_or_time(keyword: str) -> str:
+    return PLACES.get(keyword) or TIMES[keyword]
+
+
+def _nounish(word: str) -> bool:
+    tables = (COLORS, SIZES, COUNTS, STOPWORDS, PRONOUNS_PLURAL, PRONOUNS_SINGULAR)
+    return not any(word in t for t in tables)
+
+
+def _take_tokens(tokens: list[str], parsed: Message) -> None:
+    for i, w in enumerate(tokens):
+        if w in COLORS:
+            parsed.mods.append(COLORS[w])
+        elif w in SIZES:
+            parsed.mods.append(SIZES[w])
+        elif w == "one" and not any(_nounish(t) for t in tokens[i + 1:]):
+            parsed.pronoun = "singular"  # "the black one"
+        elif w in COUNTS and (w != "group" or tokens[i + 1: i + 2] == ["of"]):
+            parsed.mods.append(COUNTS[w])
+        elif w in PRONOUNS_PLURAL:
+            parsed.pronoun = "plural"
+        elif w in PRONOUNS_SINGULAR:
+            parsed.pronoun = "singular"
+        elif w in PLACES or w in TIMES:
+            parsed.bare.append(w)
+        elif w not in STOPWORDS:
+            parsed.subject.append(w)

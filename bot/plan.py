@@ -10,8 +10,6 @@ refines it). Filters are the scope of a search: they survive a new topic and onl
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol, TypeVar
@@ -22,8 +20,6 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 MAX_PHRASE = 300
-MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
-MAX_LIKE = 1000
 FILTER_OPS = frozenset({"prefix", "contains", "eq"})
 
 
@@ -112,22 +108,6 @@ class Planner(Protocol):
     def plan(self, previous: SearchPlan | None, text: str) -> SearchPlan: ...
 
 
-@dataclass
-class _Parsed:
-    """What one message says, before it is merged with the previous plan."""
-
-    subject: list[str] = field(default_factory=list)
-    mods: list[str] = field(default_factory=list)
-    bare: list[str] = field(default_factory=list)  # "beach" without a preposition
-    pronoun: str | None = None  # "plural" / "singular" when the message says "ones" / "one"
-    negatives: list[str] = field(default_factory=list)
-    filters: list[Filter] = field(default_factory=list)
-
-    @property
-    def positive(self) -> bool:
-        return bool(self.subject or self.mods or self.bare or self.pronoun)
-
-
 class DeterministicPlanner:
     """Offline, deterministic rules; see the module docstring for the refine/new rule."""
 
@@ -139,7 +119,7 @@ class DeterministicPlanner:
             return _empty(previous)
 
     def _plan(self, previous: SearchPlan | None, text: str) -> SearchPlan:
-        raw = normalise(text)
+        raw = lx.normalise(text)
         low = raw.lower()
         if not low:
             return _empty(previous)
@@ -152,163 +132,13 @@ class DeterministicPlanner:
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.SHOW_MORE, page=live.page + 1, source="rules")
-        like = more_like_rank(low)
+        like = lx.more_like_rank(low)
         if like is not None:
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.MORE_LIKE, like=like, page=0, source="rules")
-        return _merge(live, parse_message(raw), previous)
+        return _merge(live, lx.read_message(raw), previous)
 
-
-def normalise(text: str) -> str:
-    """NFKC, no control characters, single spaces, bounded length."""
-    text = unicodedata.normalize("NFKC", str(text)[: MAX_INPUT * 2]).replace("\u2019", "'")
-    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
-    return re.sub(r"\s+", " ", text).strip()[:MAX_INPUT]
-
-
-def more_like_rank(low: str) -> int | None:
-    """1-based rank from "more like the 2nd one", "like #3", "similar to the first"..."""
-    m = lx.MORE_LIKE.search(low)
-    if not m:
-        return None
-    if m["hash"]:
-        rank = int(m["hash"])
-    elif m["num"]:
-        rank = int(m["num"]) if m["num"].isdigit() else lx.ORDINALS.get(m["num"], 0)
-    elif m["digit"]:
-        tail = low[m.end():].strip(" .!?")
-        # a bare "like 2" only counts at the end ("like 2 dogs" is not a rank)
-        if not (re.match(r"(?:st|nd|rd|th)\b", low[m.end("digit"):]) or tail in ("", "one")):
-            return None
-        rank = int(m["digit"])
-    else:
-        word = m["word"]
-        rank = lx.ORDINALS.get(word, 0) if not word.isdigit() and word in lx.ORDINALS else 0
-        if word in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"):
-            return None  # "something like two dogs": a count, not a rank
-    return rank if 1 <= rank <= MAX_LIKE else None
-
-
-_Q = r"(?P<v>\"[^\"]*\"|'[^']*'|[^\s\"']+)"
-_FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
-    (re.compile(rf"\b(?:in|from|under|inside)\s+(?:the\s+)?(?:folder|directory|dir|path)\s*{_Q}", re.I),
-     "path", "prefix"),
-    (re.compile(rf"\b(?:folder|path|directory)\s*[:=]=?\s*{_Q}", re.I), "path", "prefix"),
-    (re.compile(r"\b(?:in|from|under)\s+(?P<v>[^\s\"']*/[^\s\"']*)", re.I), "path", "prefix"),
-    (re.compile(rf"\b(?:captioned|with\s+(?:a\s+|the\s+)?caption(?:\s+(?:containing|contains|like))?"
-                rf"|caption\s*(?:contains|containing|includes|is|[:=]=?))\s*{_Q}", re.I), "caption", "contains"),
-    (re.compile(rf"\bwhere\s+(?P<f>[a-z][a-z0-9_]*)\s*(?:is|equals|==?)\s*{_Q}", re.I), None, "eq"),
-    (re.compile(rf"\b(?P<f>[a-z][a-z0-9_]*)\s*==?\s*{_Q}", re.I), None, "eq"),
-)
-
-
-def extract_filters(raw: str) -> tuple[list[Filter], str]:
-    """Pull scope filters out of the message; returns them and the text left over."""
-    found: list[Filter] = []
-    for pattern, fixed_field, op in _FILTER_RULES:
-        for m in list(pattern.finditer(raw)):
-            value = m["v"].strip("\"'") if m["v"][:1] in "\"'" else m["v"].rstrip(".,;!?")
-            name = fixed_field or m["f"].lower()
-            if name in ("folder", "directory"):
-                name, op = "path", "prefix"
-            elif name == "caption":
-                op = "contains"
-            if value:
-                found.append(Filter(name, op, value))
-        raw = pattern.sub(" ", raw)
-    return found, raw
-
-
-def split_negation(low: str) -> tuple[str, list[str]]:
-    """'dogs on a beach without people or cars' -> ('dogs on a beach', ['people', 'cars'])."""
-    m = lx.NEGATION.search(low)
-    if not m:
-        return low, []
-    positive, negatives = [low[: m.start()]], []
-    for piece in re.split(r"[,;]|\b(?:but|and|or|nor)\b", low[m.start():]):
-        negated = bool(lx.NEGATION.search(piece))
-        words = [w for w in _words(lx.NEGATION.sub(" ", piece)) if w not in lx.PRONOUNS_PLURAL]
-        while words and words[0] in lx.NEGATIVE_NOISE:
-            words.pop(0)
-        if not words:
-            continue
-        looks_positive = words[0] in lx.PREPOSITIONS.split("|") or any(w in lx.COLORS for w in words)
-        if negated or not looks_positive:
-            negatives.append(lx.COLORS.get(" ".join(words[:5]), " ".join(words[:5])))
-        else:
-            positive.append(piece)
-    return " ".join(positive), negatives
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'#-]+", text)
-
-
-_KEYWORDS = "|".join(sorted({*lx.PLACES, *lx.TIMES}, key=len, reverse=True))
-_PLACE_RE = re.compile(rf"\b(?:{lx.PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?({_KEYWORDS})\b")
-_ALWAYS_RE = re.compile(rf"\b({'|'.join(sorted(lx.ALWAYS_MODIFIERS))})\b")
-
-
-def parse_message(raw: str) -> _Parsed:
-    """Split one message into subject words, grouped modifiers, negatives and filters."""
-    filters, rest = extract_filters(raw)
-    positive, negatives = split_negation(rest.lower())
-    parsed = _Parsed(negatives=negatives, filters=filters)
-    text = _strip_fillers(" ".join(_words(positive)).replace("#", " "))
-    for pattern in (_PLACE_RE, _ALWAYS_RE):
-        parsed.mods.extend(_place_or_time(m[1]) for m in pattern.finditer(text))
-        text = pattern.sub(" ", text)
-    with_match = re.search(r"\bwith\s+(.+)$", text)
-    if with_match:
-        words = [w for w in with_match[1].split() if w not in ("a", "an", "the", "some")]
-        if words:
-            parsed.mods.append(("with " + " ".join(words))[:60])
-        text = text[: with_match.start()]
-    _take_tokens(text.split(), parsed)
-    return parsed
-
-
-def _strip_fillers(text: str) -> str:
-    changed = True
-    while changed and text:
-        changed = False
-        for f in lx.LEADING_FILLERS:
-            if text == f or text.startswith(f + " "):
-                text, changed = text[len(f):].strip(), True
-        for f in lx.TRAILING_FILLERS:
-            if text.endswith(" " + f):
-                text, changed = text[: -len(f)].strip(), True
-    return text
-
-
-def _place_or_time(keyword: str) -> str:
-    return lx.PLACES.get(keyword) or lx.TIMES[keyword]
-
-
-def _nounish(word: str) -> bool:
-    tables = (lx.COLORS, lx.SIZES, lx.COUNTS, lx.STOPWORDS, lx.PRONOUNS_PLURAL, lx.PRONOUNS_SINGULAR)
-    return not any(word in t for t in tables)
-
-
-def _take_tokens(tokens: list[str], parsed: _Parsed) -> None:
-    for i, w in enumerate(tokens):
-        if w in lx.COLORS:
-            parsed.mods.append(lx.COLORS[w])
-        elif w in lx.SIZES:
-            parsed.mods.append(lx.SIZES[w])
-        elif w == "one" and not any(_nounish(t) for t in tokens[i + 1:]):
-            parsed.pronoun = "singular"  # "the black one"
-        elif w in lx.COUNTS and (w != "group" or tokens[i + 1: i + 2] == ["of"]):
-            parsed.mods.append(lx.COUNTS[w])
-        elif w in lx.PRONOUNS_PLURAL:
-            parsed.pronoun = "plural"
-        elif w in lx.PRONOUNS_SINGULAR:
-            parsed.pronoun = "singular"
-        elif w in lx.PLACES or w in lx.TIMES:
-            parsed.bare.append(w)
-        elif w not in lx.STOPWORDS:
-            parsed.subject.append(w)
 
 
 def _empty(previous: SearchPlan | None) -> SearchPlan:
@@ -318,7 +148,7 @@ def _empty(previous: SearchPlan | None) -> SearchPlan:
     return replace(previous, action=Action.EMPTY, source="rules")
 
 
-def _merge(live: SearchPlan | None, p: _Parsed, previous: SearchPlan | None) -> SearchPlan:
+def _merge(live: SearchPlan | None, p: lx.Message, previous: SearchPlan | None) -> SearchPlan:
     if not (p.positive or p.negatives or p.filters):
         return _empty(previous)
     new_topic = bool(p.subject) and p.pronoun is None and not _same_head(p.subject, live)
@@ -334,10 +164,10 @@ def _same_head(words: list[str], live: SearchPlan | None) -> bool:
     return lx.singular(words[-1]) == lx.singular(live.subject.split()[-1])
 
 
-def _fresh(p: _Parsed, kept: tuple[Filter, ...]) -> SearchPlan:
+def _fresh(p: lx.Message, kept: tuple[Filter, ...]) -> SearchPlan:
     words, mods = p.subject, p.mods
     if words:
-        mods = mods + [_place_or_time(b) for b in p.bare]
+        mods = mods + [lx.place_or_time(b) for b in p.bare]
     else:
         words = p.bare  # "beach" alone is the thing to find, not a place for nothing
     mods_t = _combine((), mods)
@@ -350,8 +180,8 @@ def _fresh(p: _Parsed, kept: tuple[Filter, ...]) -> SearchPlan:
     return SearchPlan(subject, _drop_contradicted(mods_t, negatives), negatives, filters, Action.NEW)
 
 
-def _refine(live: SearchPlan, p: _Parsed) -> SearchPlan:
-    new_mods = p.mods + [_place_or_time(b) for b in p.bare]
+def _refine(live: SearchPlan, p: lx.Message) -> SearchPlan:
+    new_mods = p.mods + [lx.place_or_time(b) for b in p.bare]
     subject = live.subject
     if p.subject and p.pronoun is None:
         subject = " ".join(p.subject)  # same head noun, maybe with new words ("fluffy dogs")
@@ -360,6 +190,9 @@ def _refine(live: SearchPlan, p: _Parsed) -> SearchPlan:
     kept_neg = [n for n in live.negatives if not any(_contradicts(m, n) for m in new_mods)]
     negatives = tuple(_dedupe(kept_neg + p.negatives))
     mods = _drop_contradicted(_combine(live.modifiers, new_mods), negatives)
+    if p.pronoun is not None and not any(lx.group_of(m) == "count" for m in p.mods):
+        # "the black one" after "two dogs": the pronoun's number wins over the old count
+        mods = tuple(m for m in mods if lx.group_of(m) != "count" or _count_number(m) == p.pronoun)
     action = Action.REFINE if p.positive else Action.EXCLUDE if p.negatives else Action.FILTER
     return replace(
         live, subject=_number(subject, p.pronoun, p.mods), modifiers=mods, negatives=negatives,
@@ -385,10 +218,14 @@ def _number(subject: str, pronoun: str | None, new_mods: list[str]) -> str:
     if not words or not words[-1].isalpha():
         return subject
     if pronoun is None and counts:
-        pronoun = "singular" if counts[-1] in lx.SINGULAR_COUNTS else "plural"
+        pronoun = _count_number(counts[-1])
     if pronoun is not None:
         words[-1] = lx.singular(words[-1]) if pronoun == "singular" else lx.plural(words[-1])
     return " ".join(words)
+
+
+def _count_number(count: str) -> str:
+    return "singular" if count in lx.SINGULAR_COUNTS else "plural"
 
 
 def _contradicts(modifier: str, negative: str) -> bool:
@@ -400,10 +237,11 @@ def _drop_contradicted(mods: tuple[str, ...], negatives: tuple[str, ...]) -> tup
     return tuple(m for m in mods if not any(_contradicts(m, n) for n in negatives))
 
 
-def _merge_filters(old: tuple[Filter, ...], new: list[Filter]) -> tuple[Filter, ...]:
+def _merge_filters(old: tuple[Filter, ...], new: list[tuple[str, str, str]]) -> tuple[Filter, ...]:
     """A new filter on the same field and op replaces the old one."""
-    keys = {(f.field, f.op) for f in new}
-    return tuple(f for f in old if (f.field, f.op) not in keys) + tuple(_dedupe(new))
+    added = [Filter(*f) for f in _dedupe(new)]
+    keys = {(f.field, f.op) for f in added}
+    return tuple(f for f in old if (f.field, f.op) not in keys) + tuple(added)
 
 
 def _dedupe(items: list[_T]) -> list[_T]:

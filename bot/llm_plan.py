@@ -1,0 +1,158 @@
+"""Optional LLM planner: same interface and output as the rules, rules on any failure.
+
+The LLM only reads the message; paging, "more like" and reset bookkeeping stay in
+code so a model cannot invent page numbers. Whatever it returns is validated and
+bounded before it becomes a SearchPlan; anything odd -> the rule planner answers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from typing import Any, Literal
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import BaseModel, Field
+
+from bot import lexicon as lx
+from bot.plan import Action, DeterministicPlanner, Filter, Planner, SearchPlan
+
+log = logging.getLogger(__name__)
+
+_TEXT = 100  # longest subject/modifier kept from a model reply
+
+
+class FilterOut(BaseModel):
+    field: str = Field(pattern=r"^[a-z][a-z0-9_]{0,39}$", description="path, caption, or a column name")
+    op: Literal["prefix", "contains", "eq"]
+    value: str = Field(min_length=1, max_length=200)
+
+
+class PlanOut(BaseModel):
+    """The search plan for an image search chat, after the user's latest message."""
+
+    action: Literal["new", "refine", "exclude", "filter", "more_like", "show_more", "reset", "empty"]
+    subject: str = Field("", max_length=200, description="the thing to find, e.g. 'dogs'")
+    modifiers: list[str] = Field(
+        default_factory=list, max_length=12, description="e.g. 'black', 'on a beach', 'at night'"
+    )
+    negatives: list[str] = Field(default_factory=list, max_length=12, description="things to avoid")
+    filters: list[FilterOut] = Field(default_factory=list, max_length=8)
+    like: int | None = Field(None, ge=1, le=1000, description="1-based rank for 'more like #N'")
+
+
+PROMPT = """You turn a chat with an image search bot into a search plan for a CLIP text encoder.
+Given the current plan (JSON, or null) and the user's new message, return the full new plan.
+- refine: keep the subject and modifiers, a new colour/size/count/place/time replaces the old one.
+- new: the user names a new thing to find; exclude: 'without X', 'no X' go to negatives.
+- more_like: 'more like the 2nd' -> like=2. show_more: 'show more', 'next'. reset: 'start over'.
+- filters: 'in folder beach/' -> path prefix; 'captioned sunset' -> caption contains;
+  'where color is red' -> color eq. Copy values exactly as the user wrote them.
+- empty: nothing to search. Never put negatives in modifiers."""
+
+
+class LLMPlanner:
+    def __init__(self, chat_model: BaseChatModel, fallback: DeterministicPlanner, timeout_s: float = 20.0):
+        self.chat_model = chat_model
+        self.fallback = fallback
+        self.timeout_s = timeout_s
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="llm-plan")
+
+    def plan(self, previous: SearchPlan | None, text: str) -> SearchPlan:
+        if not lx.normalise(text):
+            return self.fallback.plan(previous, text)  # nothing for a model to read
+        try:
+            reply = self._pool.submit(self._ask, previous, text).result(timeout=self.timeout_s)
+            return to_plan(reply, previous)
+        except Exception as exc:  # the chat must go on: rules answer whatever went wrong
+            log.warning("LLM planner failed (%s: %s); using rules", type(exc).__name__, exc)
+            return self.fallback.plan(previous, text)
+
+    def _ask(self, previous: SearchPlan | None, text: str) -> PlanOut:
+        messages = [
+            SystemMessage(PROMPT),
+            HumanMessage(f"Current plan: {_plan_json(previous)}\nUser message: {lx.normalise(text)}"),
+        ]
+        try:
+            structured = self.chat_model.with_structured_output(PlanOut)
+        except NotImplementedError:
+            reply = self.chat_model.invoke(messages)
+            return parse_reply(reply.content)
+        out = structured.invoke(messages)
+        return out if isinstance(out, PlanOut) else PlanOut.model_validate(out)
+
+
+def parse_reply(content: Any) -> PlanOut:
+    """The first JSON object in a plain chat reply, validated."""
+    text = content if isinstance(content, str) else json.dumps(content)
+    match = re.search(r"\{.*\}", text, re.S)
+    if not match:
+        raise ValueError("no JSON object in the model's reply")
+    return PlanOut.model_validate_json(match[0])
+
+
+def to_plan(out: PlanOut, previous: SearchPlan | None) -> SearchPlan:
+    """Validated model output -> SearchPlan; raises ValueError when it makes no sense."""
+    action = Action(out.action)
+    live = previous if previous is not None and previous.has_content else None
+    if action is Action.RESET:
+        return SearchPlan(action=Action.RESET, source="llm")
+    if action is Action.EMPTY:
+        return replace(previous or SearchPlan(), action=Action.EMPTY, source="llm")
+    if action in (Action.SHOW_MORE, Action.MORE_LIKE):
+        if live is None or (action is Action.MORE_LIKE and out.like is None):
+            raise ValueError(f"{action.value} without a search to continue")
+        if action is Action.SHOW_MORE:
+            return replace(live, action=action, page=live.page + 1, source="llm")
+        return replace(live, action=action, like=out.like, page=0, source="llm")
+    plan = SearchPlan(
+        subject=_clean(out.subject),
+        modifiers=_clean_all(out.modifiers),
+        negatives=_clean_all(out.negatives),
+        filters=tuple(Filter(f.field, f.op, f.value) for f in out.filters),
+        action=action,
+        source="llm",
+    )
+    if not plan.searchable:
+        raise ValueError(f"model returned {action.value} with nothing to search")
+    return plan
+
+
+def _clean(text: str) -> str:
+    return lx.normalise(text)[:_TEXT]
+
+
+def _clean_all(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for c in map(_clean, items) if c))
+
+
+def _plan_json(plan: SearchPlan | None) -> str:
+    if plan is None or not plan.has_content:
+        return "null"
+    fields = {
+        "subject": plan.subject, "modifiers": list(plan.modifiers), "negatives": list(plan.negatives),
+        "filters": [vars(f) for f in plan.filters], "like": plan.like,
+    }
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def planner_from_settings(model_spec: str | None, api_keys: Mapping[str, str]) -> Planner:
+    """An LLMPlanner for "provider:model" when it can be built, else the rule planner."""
+    rules = DeterministicPlanner()
+    if not model_spec or not model_spec.strip():
+        return rules
+    provider = model_spec.split(":", 1)[0].strip().lower()
+    key = api_keys.get(provider) or api_keys.get(f"{provider.upper()}_API_KEY")
+    try:
+        from langchain.chat_models import init_chat_model  # heavy import only when asked for
+
+        model = init_chat_model(model_spec.strip(), **({"api_key": key} if key else {}))
+    except Exception as exc:  # missing provider package, bad spec, no key: rules still work
+        log.warning("cannot start chat model %r (%s: %s); using rules", model_spec, type(exc).__name__, exc)
+        return rules
+    return LLMPlanner(model, rules)
