@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--workers", type=int, help="decode threads (default 2)")
     index.add_argument("--prune", action="store_true", help="remove stored images whose files are gone")
     index.add_argument("--shard", help="I/N: index only shard I of N (several machines, one server)")
+    index.add_argument(
+        "--on-model-change",
+        choices=("error", "rebuild"),
+        default="error",
+        help="when the collection was built with another model: stop (default) or drop and rebuild it",
+    )
     info = sub.add_parser("info", help="collection, model and image count")
     _store_flags(info)
     ev = sub.add_parser("eval", help="text-to-image recall@k (and attribute precision on the demo set)")
@@ -93,7 +99,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> dict[str, object]
     from indexer import commands
 
     if args.command == "index":
-        return commands.index(settings, args.source, prune=args.prune, shard=args.shard, quiet=args.json)
+        return commands.index(
+            settings,
+            args.source,
+            prune=args.prune,
+            shard=args.shard,
+            quiet=args.json,
+            rebuild_on_model_change=args.on_model_change == "rebuild",
+        )
     if args.command == "info":
         return commands.info(settings, quiet=args.json)
     return commands.evaluate(settings, args.manifest, ks=_parse_ks(args.k), quiet=args.json)

@@ -11,7 +11,8 @@ from indexer.embedding import ClipEmbeddings
 from indexer.ingest import in_shard, parse_shard, read_source
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
-from indexer.store import ImageStore, describe
+from indexer.errors import ModelMismatch
+from indexer.store import ImageStore, describe, drop
 
 
 def load_embeddings(settings: Settings) -> ClipEmbeddings:
@@ -31,12 +32,27 @@ def open_store(settings: Settings, embeddings: ClipEmbeddings, *, create: bool) 
     )
 
 
-def index(settings: Settings, source_path: Path, *, prune: bool, shard: str | None, quiet: bool) -> dict[str, object]:
+def index(
+    settings: Settings,
+    source_path: Path,
+    *,
+    prune: bool = False,
+    shard: str | None = None,
+    quiet: bool = False,
+    rebuild_on_model_change: bool = False,
+) -> dict[str, object]:
     shard_spec = parse_shard(shard)
     source = read_source(source_path)  # usage errors surface before the slow model load
     items = in_shard(source.items, shard_spec)
     embeddings = load_embeddings(settings)
-    store = open_store(settings, embeddings, create=True)
+    try:
+        store = open_store(settings, embeddings, create=True)
+    except ModelMismatch as exc:
+        if not rebuild_on_model_change:
+            raise
+        print(f"rebuilding: {exc.stored} -> {exc.requested}", file=sys.stderr)
+        drop(settings.db, settings.collection, settings.token)
+        store = open_store(settings, embeddings, create=True)
     with tqdm(total=len(items), unit="img", desc="indexing", disable=None, file=sys.stderr) as bar:
         job = Indexer(
             store,

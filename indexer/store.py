@@ -211,6 +211,15 @@ def describe(uri: str, collection: str, token: str = "") -> CollectionInfo:
         client.close()
 
 
+def drop(uri: str, collection: str, token: str = "") -> None:
+    """Delete a collection and everything in it (used to rebuild after a model change)."""
+    client = _open_client(connect_uri(uri), uri, token)
+    try:
+        client.drop_collection(collection)
+    finally:
+        client.close()
+
+
 def _recorded_identity(client: Any, collection: str) -> ModelIdentity | None:
     info = client.describe_collection(collection)
     recorded = (info.get("properties") or {}).get(IDENTITY_PROPERTY) or info.get("description", "")
