@@ -8,10 +8,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from indexer.embedding import ClipEmbeddings
+from indexer.errors import ModelMismatch
 from indexer.ingest import in_shard, parse_shard, read_source
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
-from indexer.errors import ModelMismatch
 from indexer.store import ImageStore, describe, drop
 
 
