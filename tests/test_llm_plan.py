@@ -1,0 +1,101 @@
+"""LLM planner with LangChain's fake chat models: valid plans pass, anything else falls back to rules."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
+from langchain_core.messages import AIMessage
+
+from bot.llm_plan import LLMPlanner, planner_from_settings
+from bot.plan import Action, DeterministicPlanner, Filter, SearchPlan
+
+DOGS = SearchPlan(subject="dogs", modifiers=("on a beach",), action=Action.NEW)
+
+
+class ToolCallingFake(GenericFakeChatModel):
+    """Answers with tool calls, so with_structured_output takes LangChain's real tool-calling path."""
+
+    def bind_tools(self, tools: Any, **kwargs: Any) -> ToolCallingFake:
+        return self
+
+
+def tool_reply(args: dict[str, Any]) -> ToolCallingFake:
+    call = {"name": "PlanOut", "args": args, "id": "call-1"}
+    return ToolCallingFake(messages=iter([AIMessage(content="", tool_calls=[call])]))
+
+
+def planner(model: Any, timeout_s: float = 20.0) -> LLMPlanner:
+    return LLMPlanner(model, DeterministicPlanner(), timeout_s=timeout_s)
+
+
+def test_valid_structured_plan() -> None:
+    model = tool_reply({"action": "refine", "subject": "dogs", "modifiers": ["black", "on a beach"],
+                        "negatives": ["people"], "filters": [{"field": "path", "op": "prefix", "value": "beach/"}]})
+    plan = planner(model).plan(DOGS, "black ones without people in folder beach/")
+    assert plan.source == "llm"
+    assert plan.action is Action.REFINE
+    assert plan.phrase == "black dogs on a beach"
+    assert plan.negatives == ("people",)
+    assert plan.filters == (Filter("path", "prefix", "beach/"),)
+
+
+def test_paging_stays_in_code() -> None:
+    plan = planner(tool_reply({"action": "show_more"})).plan(DOGS, "gimme more")
+    assert (plan.source, plan.action, plan.page, plan.phrase) == ("llm", Action.SHOW_MORE, 1, "dogs on a beach")
+    plan = planner(tool_reply({"action": "more_like", "like": 3})).plan(DOGS, "that third one, more of it")
+    assert (plan.action, plan.like, plan.page) == (Action.MORE_LIKE, 3, 0)
+
+
+def test_plain_json_reply_when_no_structured_output() -> None:
+    reply = 'Here you go:\n```json\n{"action": "new", "subject": "red cars"}\n```'
+    plan = planner(FakeListChatModel(responses=[reply])).plan(None, "red cars pls")
+    assert (plan.source, plan.phrase, plan.action) == ("llm", "red cars", Action.NEW)
+
+
+def test_garbage_output_falls_back_to_rules() -> None:
+    for reply in ["I cannot help with that", '{"action": "explode"}', '{"action": "new", "subject": ""}',
+                  '{"action": "new", "subject": "x", "like": -4}', '{"action": "show_more"}']:
+        plan = planner(FakeListChatModel(responses=[reply])).plan(None, "black cats")
+        assert (plan.source, plan.phrase, plan.action) == ("rules", "black cats", Action.NEW), reply
+
+
+def test_invalid_tool_args_fall_back() -> None:
+    model = tool_reply({"action": "new", "subject": "dogs", "filters": [{"field": "x or 1", "op": "eq", "value": "1"}]})
+    plan = planner(model).plan(DOGS, "only black ones")
+    assert (plan.source, plan.phrase) == ("rules", "black dogs on a beach")
+
+
+class Boom(GenericFakeChatModel):
+    def _generate(self, *args: Any, **kwargs: Any) -> Any:
+        raise ConnectionError("provider down")
+
+
+class Slow(FakeListChatModel):
+    def _call(self, *args: Any, **kwargs: Any) -> str:
+        time.sleep(2)
+        return '{"action": "new", "subject": "slow"}'
+
+
+def test_exception_falls_back() -> None:
+    plan = planner(Boom(messages=iter([]))).plan(DOGS, "at night")
+    assert (plan.source, plan.phrase, plan.action) == ("rules", "dogs on a beach at night", Action.REFINE)
+
+
+def test_timeout_falls_back() -> None:
+    start = time.monotonic()
+    plan = planner(Slow(responses=["unused"]), timeout_s=0.2).plan(None, "boats")
+    assert time.monotonic() - start < 1.5
+    assert (plan.source, plan.phrase) == ("rules", "boats")
+
+
+def test_empty_message_never_reaches_the_model() -> None:
+    plan = planner(Boom(messages=iter([]))).plan(DOGS, "   ")
+    assert plan.action is Action.EMPTY and plan.source == "rules"
+
+
+def test_factory() -> None:
+    assert isinstance(planner_from_settings(None, {}), DeterministicPlanner)
+    assert isinstance(planner_from_settings("  ", {}), DeterministicPlanner)
+    assert isinstance(planner_from_settings("no-such-provider:model", {}), DeterministicPlanner)
