@@ -113,10 +113,8 @@ SHOW_MORE = re.compile(
     r"| photos| of (?:them|these|those|that))?|next(?: page)?|keep going|continue)(?: please)?[\s.!?]*$"
 )
 
-ORDINALS: dict[str, int] = {
-    w: i + 1
-    for i, w in enumerate(_w("first second third fourth fifth sixth seventh eighth ninth tenth"))
-} | {w: i + 1 for i, w in enumerate(_w("one two three four five six seven eight nine ten"))}
+ORDINALS = {w: i + 1 for i, w in enumerate(_w("first second third fourth fifth sixth seventh eighth ninth tenth"))}
+CARDINALS = {w: i + 1 for i, w in enumerate(_w("one two three four five six seven eight nine ten"))}
 MORE_LIKE = re.compile(
     r"\b(?:like|similar to|resembling)\s+(?:the\s+|image\s+|picture\s+|result\s+)?"
     r"(?:#\s*(?P<hash>\d{1,4})|(?:number|no\.?|nr\.?)\s*(?P<num>\d{1,4}|[a-z]+)"
@@ -173,7 +171,6 @@ def group_of(modifier: str) -> str:
     return "place" if first in PREPOSITIONS.split("|") else "extra"
 
 MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
-MAX_LIKE = 1000
 
 
 @dataclass
@@ -197,29 +194,6 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", str(text)[: MAX_INPUT * 2]).replace("\u2019", "'")
     text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
     return re.sub(r"\s+", " ", text).strip()[:MAX_INPUT]
-
-
-def more_like_rank(low: str) -> int | None:
-    """1-based rank from "more like the 2nd one", "like #3", "similar to the first"..."""
-    m = MORE_LIKE.search(low)
-    if not m:
-        return None
-    if m["hash"]:
-        rank = int(m["hash"])
-    elif m["num"]:
-        rank = int(m["num"]) if m["num"].isdigit() else ORDINALS.get(m["num"], 0)
-    elif m["digit"]:
-        tail = low[m.end():].strip(" .!?")
-        # a bare "like 2" only counts at the end ("like 2 dogs" is not a rank)
-        if not (re.match(r"(?:st|nd|rd|th)\b", low[m.end("digit"):]) or tail in ("", "one")):
-            return None
-        rank = int(m["digit"])
-    else:
-        word = m["word"]
-        rank = ORDINALS.get(word, 0) if not word.isdigit() and word in ORDINALS else 0
-        if word in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"):
-            return None  # "something like two dogs": a count, not a rank
-    return rank if 1 <= rank <= MAX_LIKE else None
 
 
 _Q = r"(?P<v>\"[^\"]*\"|'[^']*'|[^\s\"']+)"

@@ -10,6 +10,7 @@ refines it). Filters are the scope of a search: they survive a new topic and onl
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol, TypeVar
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 MAX_PHRASE = 300
+MAX_LIKE = 1000
 FILTER_OPS = frozenset({"prefix", "contains", "eq"})
 
 
@@ -132,13 +134,33 @@ class DeterministicPlanner:
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.SHOW_MORE, page=live.page + 1, source="rules")
-        like = lx.more_like_rank(low)
+        like = more_like_rank(low)
         if like is not None:
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.MORE_LIKE, like=like, page=0, source="rules")
         return _merge(live, lx.read_message(raw), previous)
 
+
+
+def more_like_rank(low: str) -> int | None:
+    """1-based rank from "more like the 2nd one", "like #3", "similar to the first"..."""
+    m = lx.MORE_LIKE.search(low)
+    if not m:
+        return None
+    if m["hash"]:
+        rank = int(m["hash"])
+    elif m["num"]:  # "number 4" / "number four"
+        rank = int(m["num"]) if m["num"].isdigit() else lx.CARDINALS.get(m["num"], 0)
+    elif m["digit"]:
+        # a bare "like 2" only counts at the end: "like 2 dogs" is not a rank
+        ordinal = re.match(r"(?:st|nd|rd|th)\b", low[m.end("digit"):])
+        if not (ordinal or low[m.end():].strip(" .!?") in ("", "one")):
+            return None
+        rank = int(m["digit"])
+    else:  # words: only ordinals; "something like two dogs" is a count
+        rank = lx.ORDINALS.get(m["word"], 0)
+    return rank if 1 <= rank <= MAX_LIKE else None
 
 
 def _empty(previous: SearchPlan | None) -> SearchPlan:
