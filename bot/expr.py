@@ -22,7 +22,8 @@ from bot.plan import FILTER_OPS, Filter
 from indexer.errors import ConfigError, SearchBotError
 
 _LIKE_SPECIAL = ("\\", "%", "_")
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# a plain field, or one key of a JSON field (manifest columns live in `attrs`)
+_IDENTIFIER = re.compile(r'[A-Za-z_][A-Za-z0-9_]*(\["[A-Za-z_][A-Za-z0-9_]*"\])?')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

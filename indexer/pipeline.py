@@ -111,6 +111,7 @@ class Indexer:
         self._embed_all(todo, by_id, claimed, everywhere, report)
         report.removed = self._remove_stale(stored, claimed, {i.rel for i in items}, everywhere, prune)
         report.skipped = len(report.skipped_files)
+        self.store.set_root(str(source.root))
         self.store.finalize()
         report.seconds = time.perf_counter() - started
         return report

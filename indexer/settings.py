@@ -30,6 +30,10 @@ class Settings:
     device: str = "auto"
     batch_size: int = 64
     workers: int = 2
+    k: int = 10  # results per answer in the bot
+    min_score: float = -1.0  # relevance floor; negative: the model's default (see min_score_for)
+    images: str = ""  # folder the bot reads images from; empty: the folder recorded by the last index run
+    llm: str = ""  # optional LangChain chat model for planning, "provider:model"
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -55,6 +59,8 @@ class Settings:
             raise ConfigError(
                 f"collection name {self.collection!r} is invalid: use letters, digits and _, starting with a letter"
             )
+        if not 1 <= self.k <= 100:
+            raise ConfigError(f"k must be between 1 and 100, got {self.k}")
         if not self.db:
             raise ConfigError("the Milvus URI (--db / IMGSEARCH_DB) is empty")
 
@@ -69,6 +75,11 @@ class Settings:
 
 
 def _coerce(name: str, raw: str, kind: type) -> object:
+    if kind is float:
+        try:
+            return float(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{ENV_PREFIX}{name.upper()} must be a number, got {raw!r}") from exc
     if kind is int:
         try:
             return int(raw)

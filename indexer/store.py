@@ -30,6 +30,7 @@ INDEX_PARAMS: dict[str, Any] = {
 }
 SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
 IDENTITY_PROPERTY = "imgsearch.model"
+ROOT_PROPERTY = "imgsearch.root"  # the folder the stored relative paths start from
 MAX_PATH = 2048
 MAX_CAPTION = 4096
 
@@ -157,6 +158,18 @@ class ImageStore:
     def count(self) -> int:
         rows = self._client.query(self.name, filter="", output_fields=["count(*)"])
         return int(rows[0]["count(*)"]) if rows else 0
+
+    def set_root(self, root: str) -> None:
+        self._client.alter_collection_properties(self.name, properties={ROOT_PROPERTY: root})
+
+    def root(self) -> str | None:
+        props = self._client.describe_collection(self.name).get("properties") or {}
+        return props.get(ROOT_PROPERTY) or None
+
+    def attribute_names(self, sample: int = 200) -> list[str]:
+        """Manifest columns present in the collection (keys of `attrs`), from a sample of rows."""
+        rows = self._client.query(self.name, filter="", output_fields=["attrs"], limit=sample)
+        return sorted({key for row in rows for key in (row.get("attrs") or {})})
 
     def info(self) -> CollectionInfo:
         return CollectionInfo(self.name, self.identity, self.count())

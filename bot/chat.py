@@ -1,0 +1,79 @@
+"""One conversation: each user turn → a plan (from the planner) → an answer (from the searcher).
+
+Problems a person causes by what they type (a rank that was never shown, a filter that cannot be built,
+an upload that is not an image) are answered in the conversation. Failures of the system itself
+(the store is down) are raised as typed errors for the page or terminal to show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.expr import FilterError
+from bot.plan import HELP, Action, Planner, SearchPlan
+from bot.search import Answer, NoSuchResult, NothingToSearch, Result, Searcher
+from indexer.errors import UnreadableImage
+from indexer.imageio import load_image
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Conversation:
+    """What the bot remembers between turns; the page keeps one per browser session."""
+
+    plan: SearchPlan | None = None
+    results: tuple[Result, ...] = ()
+    turns: list[tuple[str, Answer]] = field(default_factory=list)
+
+
+class ChatBot:
+    def __init__(self, planner: Planner, searcher: Searcher) -> None:
+        self.planner = planner
+        self.searcher = searcher
+
+    def reply(self, conv: Conversation, text: str, image: bytes | None = None, k: int | None = None) -> Answer:
+        answer = self._answer(conv, text or "", image, k)
+        conv.turns.append((text, answer))
+        if answer.plan.action is Action.RESET:
+            conv.plan, conv.results = None, ()
+        elif answer.plan.searchable or answer.results:
+            conv.plan = answer.plan
+            if answer.results:
+                conv.results = answer.results
+        return answer
+
+    def _answer(self, conv: Conversation, text: str, image: bytes | None, k: int | None) -> Answer:
+        plan = self.planner.plan(conv.plan, text)
+        if plan.action is Action.RESET:
+            return Answer(plan, plan.describe())
+        picture = None
+        if image is not None:
+            try:
+                picture = _decode_upload(image)
+            except UnreadableImage as exc:
+                return Answer(
+                    plan, "I couldn't use that upload.", note=f"The file is not a usable image: {exc.reason}."
+                )
+            if not plan.searchable:
+                plan = SearchPlan(action=Action.NEW, filters=plan.filters, source=plan.source)
+        elif not plan.searchable:
+            return Answer(plan, HELP)
+        try:
+            answer = self.searcher.search(plan, conv.results, picture, k)
+        except NoSuchResult as exc:
+            return Answer(plan, "I can't find that one.", note=str(exc))
+        except FilterError as exc:
+            return Answer(plan, "I can't apply that filter.", note=str(exc))
+        except NothingToSearch:
+            return Answer(plan, HELP)
+        if picture is not None:
+            headline = answer.headline.replace("Searching for: anything", "Searching for: images like your upload")
+            answer = Answer(answer.plan, headline, answer.results, answer.note)
+        return answer
+
+
+def _decode_upload(data: bytes) -> object:
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableImage("upload", f"larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+    return load_image(data, draft_size=448)

@@ -1,0 +1,64 @@
+"""Wiring the real parts of the bot in one place (the page caches the result with st.cache_resource)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.chat import ChatBot
+from bot.llm_plan import planner_from_settings
+from bot.search import SearchConfig, Searcher
+from indexer.embedding import ClipEmbeddings
+from indexer.settings import Settings
+from indexer.store import CollectionInfo, ImageStore
+
+DEFAULT_MIN_SCORE = 0.2  # typical CLIP ViT-B cosine for an unrelated image is ~0.1-0.15, a good match ~0.3
+
+
+@dataclass
+class BotParts:
+    bot: ChatBot
+    store: ImageStore
+    embeddings: ClipEmbeddings
+    image_root: Path | None
+    info: CollectionInfo
+
+
+def min_score_for(settings: Settings) -> float:
+    if settings.min_score >= 0:
+        return settings.min_score
+    from indexer.demo import model as demo
+
+    return demo.DEMO_MIN_SCORE if settings.model == demo.DEMO_MODEL_NAME else DEFAULT_MIN_SCORE
+
+
+def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> BotParts:
+    embeddings = ClipEmbeddings(settings.model, settings.pretrained or None, device=settings.device)
+    store = ImageStore(
+        settings.db,
+        settings.collection,
+        embeddings.identity,
+        token=settings.token,
+        embeddings=embeddings,
+        create=False,
+    )
+    fields = {"path": "path", "caption": "caption"}
+    fields.update({name: f'attrs["{name}"]' for name in store.attribute_names() if name.isidentifier()})
+    config = SearchConfig(k=settings.k, min_score=min_score_for(settings), filter_fields=fields)
+    keys = dict(os.environ) | dict(secrets or {})
+    planner = planner_from_settings(settings.llm or None, keys)
+    root = settings.images or store.root()
+    image_root = Path(root).resolve() if root else None
+    return BotParts(ChatBot(planner, Searcher(store, embeddings, config)), store, embeddings, image_root, store.info())
+
+
+def image_path(root: Path | None, rel: str) -> Path | None:
+    """The file for a stored relative path, only if it lies inside the indexed root (never trust a path)."""
+    if root is None or not rel or "\x00" in rel:
+        return None
+    candidate = (root / rel).resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return None
+    return candidate

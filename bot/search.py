@@ -1,0 +1,198 @@
+"""Search plan → ranked, explained hits.
+
+The query vector is the CLIP text embedding of the plan's phrase, blended with a stored image vector for
+"more like #N" and with an uploaded image. Negatives are applied by re-ranking candidates (score minus a
+weight times their similarity to the negative phrase; see bench/negatives.py for why not vector
+subtraction), near-duplicates are collapsed, and a relevance floor says plainly when nothing is close.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from bot.expr import build_expr
+from bot.plan import SearchPlan
+from indexer.store import Hit
+
+CANDIDATE_FACTOR = 4  # candidates fetched per shown result when re-ranking negatives / collapsing duplicates
+NEGATIVE_WEIGHT = 1.0
+LIKE_WEIGHT = 0.7  # "more like #N": image vector share; the current text keeps the rest
+DUPLICATE_COS = 0.985
+FLOOR_SHOWN = 3
+
+
+class Store(Protocol):
+    def search(self, vector: Sequence[float], k: int, expr: str | None = None) -> list[Hit]: ...
+    def get(self, ids: Sequence[str], with_vectors: bool = False) -> dict[str, dict[str, object]]: ...
+
+
+class TextImageEncoder(Protocol):
+    def encode_texts(self, texts: Sequence[str]) -> np.ndarray: ...
+    def embed_image(self, images: Sequence[object]) -> list[list[float]]: ...
+
+
+@dataclass(frozen=True)
+class Result:
+    rank: int
+    id: str
+    path: str
+    caption: str
+    score: float
+    why: str
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answer:
+    plan: SearchPlan
+    headline: str
+    results: tuple[Result, ...] = ()
+    note: str = ""  # e.g. the relevance-floor message
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    k: int = 10
+    min_score: float = 0.2
+    negative_weight: float = NEGATIVE_WEIGHT
+    negative_mode: str = "rerank"  # or "subtract"
+    like_escape: bool = False
+    filter_fields: dict[str, str] = field(default_factory=lambda: {"path": "path", "caption": "caption"})
+
+
+class Searcher:
+    def __init__(self, store: Store, encoder: TextImageEncoder, config: SearchConfig | None = None) -> None:
+        self.store = store
+        self.encoder = encoder
+        self.config = config or SearchConfig()
+
+    def search(
+        self, plan: SearchPlan, previous: Sequence[Result] = (), image: object | None = None, k: int | None = None
+    ) -> Answer:
+        k = k or self.config.k
+        query = self._query_vector(plan, previous, image)
+        expr = build_expr(plan.filters, self.config.filter_fields, like_escape=self.config.like_escape)
+        negatives = self.encoder.encode_texts(list(plan.negatives)) if plan.negatives else None
+        if negatives is not None and self.config.negative_mode == "subtract":
+            query = _unit(query - self.config.negative_weight * negatives.mean(axis=0))
+            negatives = None
+        wanted = k * (plan.page + 1)
+        hits = self.store.search(query.tolist(), wanted * CANDIDATE_FACTOR, expr)
+        vectors = self._vectors(hits)
+        ranked = self._rank(hits, vectors, query, negatives)
+        shown = ranked[plan.page * k : wanted]
+        return self._answer(plan, shown, vectors, ranked)
+
+    def _query_vector(self, plan: SearchPlan, previous: Sequence[Result], image: object | None) -> np.ndarray:
+        parts: list[tuple[float, np.ndarray]] = []
+        text = plan.phrase
+        other = LIKE_WEIGHT / (1 - LIKE_WEIGHT) if text else 1.0  # weight of an image vector beside the text
+        if text:
+            parts.append((1.0, self.encoder.encode_texts([text])[0]))
+        if image is not None:
+            parts.append(
+                (LIKE_WEIGHT / (1 - LIKE_WEIGHT) if text else 1.0, np.asarray(self.encoder.embed_image([image])[0]))
+            )
+        if plan.like is not None:
+            target = next((r for r in previous if r.rank == plan.like), None)
+            if target is None:
+                raise NoSuchResult(plan.like, len(previous))
+            vec = np.asarray(self.store.get([target.id], with_vectors=True)[target.id]["vector"], dtype=np.float32)
+            parts.append((other, vec))
+        if not parts:
+            raise NothingToSearch()
+        return _unit(sum(w * v for w, v in parts))
+
+    def _vectors(self, hits: list[Hit]) -> dict[str, np.ndarray]:
+        rows = self.store.get([h.id for h in hits], with_vectors=True)
+        return {i: np.asarray(r["vector"], dtype=np.float32) for i, r in rows.items()}
+
+    def _rank(
+        self, hits: list[Hit], vectors: dict[str, np.ndarray], query: np.ndarray, negatives: np.ndarray | None
+    ) -> list[tuple[Hit, float]]:
+        scored = []
+        for hit in hits:
+            score = hit.score
+            if negatives is not None and hit.id in vectors:
+                score -= self.config.negative_weight * float(np.max(negatives @ vectors[hit.id]))
+            scored.append((hit, score))
+        scored.sort(key=lambda pair: pair[1], reverse=True)
+        return _collapse_duplicates(scored, vectors)
+
+    def _answer(
+        self,
+        plan: SearchPlan,
+        shown: list[tuple[Hit, float]],
+        vectors: dict[str, np.ndarray],
+        ranked: list[tuple[Hit, float]],
+    ) -> Answer:
+        note = ""
+        best = ranked[0][0].score if ranked else 0.0
+        if not ranked:
+            note = "No images matched these filters."
+        elif best < self.config.min_score:
+            note = (
+                f"Nothing scored close to this (best match {best:.2f}, below {self.config.min_score:.2f}); "
+                f"here are the {min(FLOOR_SHOWN, len(shown))} closest anyway."
+            )
+            shown = shown[:FLOOR_SHOWN]
+        explain = self._explainer(plan)
+        results = tuple(
+            Result(
+                rank=plan.page * self.config.k + i + 1,
+                id=hit.id,
+                path=hit.path,
+                caption=hit.caption,
+                score=round(hit.score, 4),
+                why=explain(hit, vectors.get(hit.id)),
+                attrs=hit.attrs,
+            )
+            for i, (hit, _) in enumerate(shown)
+        )
+        return Answer(plan, plan.describe(), results, note)
+
+    def _explainer(self, plan: SearchPlan):  # noqa: ANN202 - returns a small closure
+        """'why it matched': the score, and which part of the phrase the image fits best."""
+        parts = [p for p in (plan.subject, *plan.modifiers) if p]
+        part_vecs = self.encoder.encode_texts(parts) if len(parts) > 1 else None
+
+        def why(hit: Hit, vec: np.ndarray | None) -> str:
+            text = f"score {hit.score:.2f}"
+            if part_vecs is not None and vec is not None:
+                sims = part_vecs @ vec
+                text += f"; fits '{parts[int(np.argmax(sims))]}' best"
+            return text
+
+        return why
+
+
+class NothingToSearch(ValueError):
+    """The plan holds no text, image or reference to search with."""
+
+
+class NoSuchResult(LookupError):
+    def __init__(self, rank: int, shown: int) -> None:
+        super().__init__(f"there is no result #{rank} to compare with (the last answer showed {shown})")
+        self.rank = rank
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(v))
+    return (v / norm).astype(np.float32) if norm > 0 else v.astype(np.float32)
+
+
+def _collapse_duplicates(scored: list[tuple[Hit, float]], vectors: dict[str, np.ndarray]) -> list[tuple[Hit, float]]:
+    kept: list[tuple[Hit, float]] = []
+    kept_vecs: list[np.ndarray] = []
+    for hit, score in scored:
+        vec = vectors.get(hit.id)
+        if vec is not None and any(float(vec @ other) >= DUPLICATE_COS for other in kept_vecs):
+            continue
+        kept.append((hit, score))
+        if vec is not None:
+            kept_vecs.append(vec)
+    return kept
