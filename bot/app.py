@@ -1,0 +1,161 @@
+"""Streamlit chat page: `streamlit run bot/app.py`.
+
+A thin top-to-bottom script: settings → cached bot → history → input → one call → render. The only
+module that imports streamlit. The current search lives in the URL (?q=turn&q=turn…), so a copied link
+replays the same conversation through the same planner.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import time
+from collections.abc import Mapping
+
+import streamlit as st
+
+from bot.chat import Conversation
+from bot.factory import BotParts, build_bot, image_path
+from bot.plan import Action
+from bot.search import Answer
+from indexer.errors import SearchBotError, StoreUnavailable
+from indexer.logsetup import quiet_third_party
+from indexer.settings import ENV_PREFIX, Settings
+
+MAX_URL_TURNS = 20
+MAX_URL_TURN_CHARS = 500
+COLUMNS = 5
+UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "gif", "bmp"]
+
+
+def _secrets() -> dict[str, str]:
+    try:
+        return {str(k): str(v) for k, v in st.secrets.items() if not isinstance(v, Mapping)}
+    except Exception:  # noqa: BLE001 - no secrets.toml is the normal local case
+        return {}
+
+
+def _settings(secrets: Mapping[str, str]) -> Settings:
+    """Secrets (hosted) override the environment; both use the IMGSEARCH_* names."""
+    from_secrets = {k[len(ENV_PREFIX) :].lower(): v for k, v in secrets.items() if k.startswith(ENV_PREFIX)}
+    import os
+
+    return Settings.load(env=dict(os.environ) | {ENV_PREFIX + k.upper(): v for k, v in from_secrets.items()})
+
+
+@st.cache_resource(show_spinner="Loading the CLIP model and the image index…")
+def _parts(settings: Settings, secrets_items: tuple[tuple[str, str], ...]) -> BotParts:
+    return build_bot(settings, dict(secrets_items))
+
+
+def _md(text: str) -> str:
+    """User text shown as plain text inside markdown (no links, emphasis or HTML injected)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", text)
+
+
+def _password_ok(secrets: Mapping[str, str]) -> bool:
+    expected = secrets.get("IMGSEARCH_PASSWORD") or secrets.get("password")
+    if not expected or st.session_state.get("auth_ok"):
+        return True
+    given = st.text_input("Password", type="password", key="password")
+    if given and hmac.compare_digest(given.encode(), expected.encode()):
+        st.session_state.auth_ok = True
+        st.rerun()
+    if given:
+        st.error("Wrong password.")
+    return False
+
+
+def _render_answer(answer: Answer, parts: BotParts) -> None:
+    st.markdown(f"**{_md(answer.headline)}**")
+    if answer.note:
+        st.info(answer.note)
+    for row_start in range(0, len(answer.results), COLUMNS):
+        cols = st.columns(COLUMNS)
+        for col, result in zip(cols, answer.results[row_start : row_start + COLUMNS], strict=False):
+            with col:
+                file = image_path(parts.image_root, result.path)
+                if file is None:
+                    st.caption(f"#{result.rank}: image file not available")
+                else:
+                    st.image(str(file), caption=f"#{result.rank} · {result.score:.2f}", width="stretch")
+                st.caption(f"{_md(result.caption or result.path)}  \n_{_md(result.why)}_")
+
+
+def _sidebar(parts: BotParts) -> int:
+    with st.sidebar:
+        st.header("Image chat search")
+        info = parts.info
+        st.caption(f"Collection **{_md(info.name)}** · {info.count} images")
+        st.caption(f"Model: {_md(str(info.identity))}")
+        k = st.slider("Results per answer", 1, 30, _k_from_url(parts), key="k")
+        if st.button("New conversation", key="reset"):
+            st.session_state.conv = Conversation()
+            st.query_params.clear()
+            st.rerun()
+    return int(k)
+
+
+def _k_from_url(parts: BotParts) -> int:
+    raw = st.query_params.get("k", "")
+    return int(raw) if raw.isdigit() and 1 <= int(raw) <= 30 else parts.bot.searcher.config.k
+
+
+def _url_turns() -> list[str]:
+    turns = st.query_params.get_all("q")[:MAX_URL_TURNS]
+    return [t[:MAX_URL_TURN_CHARS] for t in turns if t.strip()]
+
+
+def _sync_url(conv: Conversation, k: int) -> None:
+    turns: list[str] = []
+    for text, answer in conv.turns:
+        if answer.plan.action is Action.RESET:
+            turns = []
+        elif text.strip():
+            turns.append(text[:MAX_URL_TURN_CHARS])
+    st.query_params.from_dict({"q": turns[-MAX_URL_TURNS:], "k": str(k)})
+
+
+def _ask(parts: BotParts, conv: Conversation, text: str, image: bytes | None, k: int) -> None:
+    started = time.perf_counter()
+    try:
+        parts.bot.reply(conv, text, image, k)
+    except StoreUnavailable as exc:
+        st.error(f"Search store unavailable — {exc}. Try again in a moment; your conversation is kept.")
+        return
+    st.session_state.last_ms = (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    st.set_page_config(page_title="Image chat search", page_icon="🔎", layout="wide")
+    quiet_third_party()
+    secrets = _secrets()
+    if not _password_ok(secrets):
+        st.stop()
+    try:
+        parts = _parts(_settings(secrets), tuple(sorted(secrets.items())))
+    except SearchBotError as exc:
+        st.error(f"The bot cannot start: {exc}")
+        st.stop()
+    conv: Conversation = st.session_state.setdefault("conv", Conversation())
+    k = _sidebar(parts)
+    if not conv.turns and (url_turns := _url_turns()):
+        for text in url_turns:  # a shared link: replay its turns through the same planner
+            _ask(parts, conv, text, None, k)
+    prompt = st.chat_input("Describe the images you want…", accept_file=True, file_type=UPLOAD_TYPES, key="chat")
+    if prompt is not None:
+        upload = prompt.files[0].getvalue() if prompt.files else None
+        _ask(parts, conv, prompt.text or "", upload, k)
+        _sync_url(conv, k)
+    if not conv.turns:
+        st.chat_message("assistant").write("Hi! Describe the images you are looking for, e.g. 'red cars at night'.")
+    for text, answer in conv.turns:
+        with st.chat_message("user"):
+            st.text(text or "(image)")
+        with st.chat_message("assistant"):
+            _render_answer(answer, parts)
+    if "last_ms" in st.session_state:
+        st.sidebar.caption(f"Last answer in {st.session_state.last_ms:.0f} ms")
+
+
+main()
