@@ -1,0 +1,72 @@
+"""Shared fixtures: real models loaded once per session, fresh Milvus Lite paths, a clean environment.
+
+Kept generic on purpose so other test modules can add their own fixtures next to these.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from indexer.settings import ENV_PREFIX
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _clean_imgsearch_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's IMGSEARCH_DB or IMGSEARCH_MODEL must never leak into a test (or into its data)."""
+    for name in list(os.environ):
+        if name.startswith(ENV_PREFIX):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="session")
+def random_clip():  # -> ClipEmbeddings (import deferred: torch takes seconds to import)
+    """demo-clip architecture with random weights: real open_clip code paths, no checkpoint needed.
+
+    Right wherever ranking quality does not matter; the vectors are deterministic within a session.
+    """
+    from indexer.embedding import ClipEmbeddings
+
+    return ClipEmbeddings("demo-clip", "random")
+
+
+@pytest.fixture(scope="session")
+def demo_clip():  # -> ClipEmbeddings
+    """The trained bundled checkpoint; skips while it has not been committed (it is trained separately)."""
+    from indexer.demo.model import DEMO_CHECKPOINT
+    from indexer.embedding import ClipEmbeddings
+
+    if not DEMO_CHECKPOINT.is_file():
+        pytest.skip(f"trained demo checkpoint {DEMO_CHECKPOINT} is not there yet")
+    return ClipEmbeddings("demo-clip")
+
+
+@pytest.fixture(scope="session")
+def random_checkpoint(tmp_path_factory: pytest.TempPathFactory, random_clip) -> Path:  # noqa: ANN001
+    """A local .pt file of demo-clip weights: a second, distinct model identity (sha256:...) for
+    model-mismatch tests that must not depend on the trained checkpoint existing."""
+    import torch
+
+    path = tmp_path_factory.mktemp("ckpt") / "demo-clip-other.pt"
+    torch.save({k: v.float().cpu() for k, v in random_clip._model.state_dict().items()}, path)
+    return path
+
+
+@pytest.fixture
+def tmp_db(tmp_path: Path) -> str:
+    """A fresh Milvus Lite data dir path (created on first open)."""
+    return str(tmp_path / "milvus" / "test.db")
+
+
+@pytest.fixture
+def subprocess_env() -> Iterator[dict[str, str]]:
+    """Environment for `python -m indexer` child processes: repo importable, no IMGSEARCH_* leaking."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(ENV_PREFIX)}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH", "")]))
+    env.setdefault("TQDM_DISABLE", "1")
+    yield env
