@@ -85,13 +85,31 @@ def _manifest(manifest: Path) -> Source:
         if not raw:
             skipped.append(Skipped(f"{manifest.name}:{line_no}", "row has no path"))
             continue
-        file = (root / raw).resolve() if not Path(raw).is_absolute() else Path(raw).resolve()
-        if not file.is_relative_to(root):
+        file = _inside(root, raw)
+        if file is None:
             skipped.append(Skipped(raw, f"outside the manifest's folder {root}"))
             continue
         attrs = {k: str(v) for k, v in row.items() if k not in RESERVED_COLUMNS and v not in (None, "")}
         items.append(SourceItem(file, file.relative_to(root).as_posix(), str(row.get("caption") or ""), attrs))
     return Source(root, items, skipped)
+
+
+def _inside(root: Path, raw: str) -> Path | None:
+    """The listed file under `root`, or None when it (or the file a symlink points at) is outside.
+
+    The listed path is kept as given, not resolved: a symlink loop must reach the decoder as a file to
+    report (Path.resolve raises RuntimeError on one), and a listed link keeps its own name as stored path.
+    """
+    file = Path(os.path.normpath(root / raw))  # an absolute `raw` replaces root here
+    try:
+        target: Path | None = file.resolve()
+    except (OSError, RuntimeError):
+        target = None
+    if file.is_relative_to(root) and (target is None or target.is_relative_to(root)):
+        return file
+    if target is not None and target.is_relative_to(root):
+        return target  # an absolute path that reaches root through a symlinked folder
+    return None
 
 
 def _read_rows(manifest: Path) -> list[tuple[int, dict[str, object]]]:
