@@ -8,14 +8,17 @@ replacements are in. Killed at any moment, a re-run converges to one row per dis
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import queue
+import stat
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -169,9 +172,12 @@ class Indexer:
     def _prepare(self, item: SourceItem) -> _Prepared:
         try:
             st = item.file.stat()
+            if not stat.S_ISREG(st.st_mode):  # reading a FIFO or device would block or never end
+                kind = "is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+                return _Prepared(item, "", 0, 0.0, reason=kind)
             data = item.file.read_bytes()
         except OSError as exc:
-            return _Prepared(item, "", 0, 0.0, reason=_os_reason(exc))
+            return _Prepared(item, "", 0, 0.0, reason=_os_reason(item.file, exc))
         cid = content_id(data)
         try:
             decoded = decode_image(data, draft_size=self.draft_size)
@@ -214,11 +220,14 @@ def _record(p: _Prepared) -> ImageRecord:
     return ImageRecord(p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs))
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(path: Path, exc: OSError) -> str:
+    """The same short reasons imageio gives for a path it cannot open."""
     if isinstance(exc, PermissionError):
         return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
     if isinstance(exc, FileNotFoundError):
-        return "file not found"
+        return "broken symlink" if path.is_symlink() else "file not found"
     if isinstance(exc, IsADirectoryError):
         return "is a directory"
     return f"cannot read file ({exc.strerror or exc.__class__.__name__})"
