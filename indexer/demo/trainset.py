@@ -1,0 +1,145 @@
+"""Training data for the demo CLIP: a freshly rendered pool of scenes and (image, text) batches.
+
+The pool is rendered once per run from ``train:{seed}:{i}`` streams (never the demo streams) and
+any scene whose pixels hash like a demo image is dropped. Images go through the same JPEG round
+trip and the same bicubic resize as open_clip's val transform applies to a demo image at search
+time, so train and test pixels come from one distribution; per step only cheap tensor
+augmentation is added (the CPU budget cannot afford a PIL transform per sample).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Callable
+from multiprocessing import Pool
+
+import numpy as np
+import torch
+from PIL import Image
+
+from indexer.demo.make_data import IMAGE_SIZE, jpeg_bytes, pixel_hash
+from indexer.demo.queries import phrase_for
+from indexer.demo.scenes import ATTRIBUTES, Scene, caption, render, sample_scene, scene_attributes
+
+ATTR_NAMES = tuple(ATTRIBUTES)
+VALUE_INDEX = {a: {v: i for i, v in enumerate(vals)} for a, vals in ATTRIBUTES.items()}
+FULL_CAPTION_SHARE = 0.5  # the rest are partial phrases, like the queries users type
+
+
+def train_rng(seed: int, index: int) -> random.Random:
+    return random.Random(f"train:{seed}:{index}")
+
+
+def encode_attrs(attrs: dict[str, str]) -> list[int]:
+    """Attribute values as indices; -1 marks an attribute a text leaves unconstrained."""
+    return [VALUE_INDEX[a][attrs[a]] if a in attrs else -1 for a in ATTR_NAMES]
+
+
+_DEMO_HASHES: set[str] = set()  # set once per worker process, not pickled with every job
+
+
+def _init_worker(demo_hashes: set[str]) -> None:
+    global _DEMO_HASHES
+    _DEMO_HASHES = demo_hashes
+
+
+def _render_one(args: tuple[int, int, int]) -> tuple[list[int], np.ndarray] | None:
+    seed, index, side = args
+    rng = train_rng(seed, index)
+    scene = sample_scene(rng)
+    img = render(scene, rng, IMAGE_SIZE)
+    if pixel_hash(img) in _DEMO_HASHES:
+        return None
+    # JPEG round trip + open_clip's eval resize: the exact pixels search will see for a demo image
+    jpeg = Image.open(io.BytesIO(jpeg_bytes(img))).convert("RGB")
+    small = jpeg.resize((side, side), Image.Resampling.BICUBIC)
+    return encode_attrs(scene_attributes(scene)), np.asarray(small, dtype=np.uint8)
+
+
+class ScenePool:
+    """Rendered training scenes: attribute codes (N x 6) and images (N x side x side x 3)."""
+
+    def __init__(self, seed: int, n: int, side: int, demo_hashes: set[str], workers: int = 2) -> None:
+        jobs = [(seed, i, side) for i in range(n)]
+        with Pool(workers, initializer=_init_worker, initargs=(demo_hashes,)) as pool:
+            done = [r for r in pool.map(_render_one, jobs, chunksize=256) if r is not None]
+        self.dropped = n - len(done)
+        self.codes = np.array([c for c, _ in done], dtype=np.int64)
+        self.images = np.stack([im for _, im in done])
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def scene(self, i: int) -> Scene:
+        return Scene(**{a: ATTRIBUTES[a][c] for a, c in zip(ATTR_NAMES, self.codes[i], strict=True)})
+
+
+def sample_text(scene: Scene, rng: random.Random) -> tuple[str, dict[str, str]]:
+    """A full caption (all attributes) or a partial phrase naming 1-3 of them."""
+    attrs = scene_attributes(scene)
+    if rng.random() < FULL_CAPTION_SHARE:
+        return caption(scene, rng), attrs
+    names = rng.sample(ATTR_NAMES, rng.choice((1, 2, 3)))
+    sub = {a: attrs[a] for a in names}
+    return phrase_for(sub), sub
+
+
+class TokenCache:
+    """Memoises the open_clip tokenizer: the phrase space is small and tokenising is slow."""
+
+    def __init__(self, tokenizer: Callable) -> None:
+        self.tokenizer = tokenizer
+        self.cache: dict[str, torch.Tensor] = {}
+
+    def __call__(self, texts: list[str]) -> torch.Tensor:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            self.cache.update(zip(missing, self.tokenizer(missing), strict=True))
+        return torch.stack([self.cache[t] for t in texts])
+
+
+def to_model_input(images: np.ndarray, mean: tuple[float, ...], std: tuple[float, ...]) -> torch.Tensor:
+    """uint8 N x H x W x 3 -> normalised float N x 3 x H x W, i.e. open_clip's ToTensor + Normalize
+    on images already at model resolution (tests check it equals open_clip's val transform)."""
+    x = torch.from_numpy(images).permute(0, 3, 1, 2).float().div_(255)
+    return (x - torch.tensor(mean).view(1, 3, 1, 1)) / torch.tensor(std).view(1, 3, 1, 1)
+
+
+def augment(x: torch.Tensor, rng: random.Random, shift: int = 3) -> torch.Tensor:
+    """Small random translations and horizontal flips. No rescaling: size is an attribute."""
+    padded = torch.nn.functional.pad(x, (shift,) * 4, mode="replicate")
+    side = x.shape[-1]
+    out = torch.empty_like(x)
+    for i in range(len(x)):
+        dx, dy = rng.randint(0, 2 * shift), rng.randint(0, 2 * shift)
+        crop = padded[i, :, dy:dy + side, dx:dx + side]
+        out[i] = crop.flip(-1) if rng.random() < 0.5 else crop
+    return out
+
+
+def make_batch(pool: ScenePool, inputs: torch.Tensor, rng: random.Random, batch: int,
+               tokenizer: Callable) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Images, tokens, and the text->image match matrix (text i describes image j)."""
+    idx = [rng.randrange(len(pool)) for _ in range(batch)]
+    images = augment(inputs[idx], rng)
+    texts, constraints = zip(*(sample_text(pool.scene(i), rng) for i in idx), strict=True)
+    want = torch.tensor([encode_attrs(c) for c in constraints])  # B x 6, -1 = any
+    have = torch.from_numpy(pool.codes[idx])  # B x 6
+    match = ((want[:, None, :] == -1) | (want[:, None, :] == have[None, :, :])).all(dim=2)
+    return images, tokenizer(list(texts)), match
+
+
+def multi_positive_clip_loss(img: torch.Tensor, txt: torch.Tensor, scale: torch.Tensor,
+                             match: torch.Tensor) -> torch.Tensor:
+    """Symmetric InfoNCE (CLIP loss) whose targets spread over every matching pair.
+
+    With full captions ``match`` is essentially the identity and this is open_clip's ClipLoss;
+    partial phrases ("red car") match several images in a batch, which plain ClipLoss would
+    wrongly push apart.
+    """
+    logits = scale * txt @ img.T  # texts x images
+    m = match.float()
+    t2i = -(m / m.sum(1, keepdim=True) * logits.log_softmax(1)).sum(1).mean()
+    i2t = -(m.T / m.T.sum(1, keepdim=True) * logits.T.log_softmax(1)).sum(1).mean()
+    return (t2i + i2t) / 2
