@@ -67,8 +67,10 @@ class ChatBot:
             return Answer(plan, "I can't apply that filter.", note=str(exc))
         except NothingToSearch:
             return Answer(plan, HELP)
-        if picture is not None:
-            headline = answer.headline.replace("Searching for: anything", "Searching for: images like your upload")
+        if picture is not None and not answer.plan.phrase:
+            # an upload alone is a plan without content, whose own describe() is the help text
+            scope = [f.describe() for f in answer.plan.filters]
+            headline = ", ".join(["Searching for: images like your upload", *scope])
             answer = Answer(answer.plan, headline, answer.results, answer.note)
         return answer
 
