@@ -28,6 +28,7 @@ INDEX_PARAMS: dict[str, Any] = {
     "metric_type": "COSINE",
     "params": {"M": 16, "efConstruction": 200},
 }
+SEARCH_PARAMS: dict[str, Any] = {"metric_type": "COSINE", "params": {"ef": 128}}
 SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
 IDENTITY_PROPERTY = "imgsearch.model"
 ROOT_PROPERTY = "imgsearch.root"  # the folder the stored relative paths start from
@@ -123,7 +124,7 @@ class ImageStore:
             connection_args=self._conn,
             consistency_level="Strong",
             index_params=INDEX_PARAMS,
-            search_params={"metric_type": "COSINE", "params": {"ef": 128}},
+            search_params=SEARCH_PARAMS,
             primary_field="id",
             text_field="caption",
             vector_field="vector",
