@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from langchain_core.embeddings import Embeddings
 
 from indexer.settings import ENV_PREFIX
 
@@ -57,6 +58,22 @@ def random_checkpoint(tmp_path_factory: pytest.TempPathFactory, random_clip) -> 
     return path
 
 
+class NoTextEmbeddings(Embeddings):
+    """For stores that only ever get vectors: LangChain's Milvus wants an Embeddings object, and embedding
+    text inside the store would be a bug, so it fails loudly instead of returning made-up vectors."""
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        raise AssertionError(f"the store tried to embed documents: {texts[:3]}")
+
+    def embed_query(self, text: str) -> list[float]:
+        raise AssertionError(f"the store tried to embed a query: {text!r}")
+
+
+@pytest.fixture
+def no_text_embeddings() -> Embeddings:
+    return NoTextEmbeddings()
+
+
 @pytest.fixture
 def tmp_db(tmp_path: Path) -> str:
     """A fresh Milvus Lite data dir path (created on first open)."""
@@ -70,3 +87,9 @@ def subprocess_env() -> Iterator[dict[str, str]]:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH", "")]))
     env.setdefault("TQDM_DISABLE", "1")
     yield env
+
+
+# --- Real Milvus server tier (owned with tests/milvus_server.py) ------------------------------------------
+# Registered here, once, so every module shares one session server; test_store's `store_uri` gets its
+# "server" param through tests.milvus_server.server_store_uri.
+from tests.milvus_server import milvus_standalone, milvus_uri  # noqa: E402, F401

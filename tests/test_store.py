@@ -23,27 +23,20 @@ from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
 from indexer.lite import endpoint_file
 from indexer.store import ImageRecord, ImageStore, describe, drop
+from tests.milvus_server import server_store_uri
 
 DIM = 16
 IDENTITY = ModelIdentity("unit-vectors", "fixed", DIM)
 OTHER = ModelIdentity("other-model", "sha256:0123456789abcdef", DIM)
 
 
-class NoTextEmbeddings(Embeddings):
-    """The store only ever gets vectors; embedding text inside it would be a bug, so it fails loudly."""
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        raise AssertionError(f"the store tried to embed documents: {texts[:3]}")
-
-    def embed_query(self, text: str) -> list[float]:
-        raise AssertionError(f"the store tried to embed a query: {text!r}")
-
-
-@pytest.fixture(params=["lite"])
+@pytest.fixture(params=["lite", pytest.param("server", marks=pytest.mark.server)])
 def store_uri(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where the store lives. Lite: a fresh data dir per test. (A server param can be added here.)"""
+    """Where the store lives. Lite: a fresh data dir per test; server: the session's real Milvus 2.3."""
     if request.param == "lite":
         return str(tmp_path / "store.db")
+    if request.param == "server":
+        return server_store_uri(request)
     raise AssertionError(f"unknown store backend {request.param}")
 
 
@@ -56,12 +49,12 @@ OpenStore = Callable[..., ImageStore]
 
 
 @pytest.fixture
-def open_store(store_uri: str, collection: str) -> Iterator[OpenStore]:
+def open_store(store_uri: str, collection: str, no_text_embeddings: Embeddings) -> Iterator[OpenStore]:
     """Open stores on this test's collection; all are closed and the collection dropped afterwards."""
     opened: list[ImageStore] = []
 
     def _open(identity: ModelIdentity | None = IDENTITY, *, create: bool = True) -> ImageStore:
-        store = ImageStore(store_uri, collection, identity, embeddings=NoTextEmbeddings(), create=create)
+        store = ImageStore(store_uri, collection, identity, embeddings=no_text_embeddings, create=create)
         opened.append(store)
         return store
 
@@ -269,10 +262,12 @@ def holder(tmp_db: str, subprocess_env: dict[str, str]) -> Iterator[subprocess.P
         proc.wait(timeout=30)
 
 
-def test_second_process_joins_through_the_endpoint(holder: subprocess.Popen[str], tmp_db: str) -> None:
+def test_second_process_joins_through_the_endpoint(
+    holder: subprocess.Popen[str], tmp_db: str, no_text_embeddings: Embeddings
+) -> None:
     endpoint = json.loads(endpoint_file(Path(tmp_db).resolve()).read_text())
     assert endpoint["pid"] == holder.pid
-    joined = ImageStore(tmp_db, "images", IDENTITY, embeddings=NoTextEmbeddings())
+    joined = ImageStore(tmp_db, "images", IDENTITY, embeddings=no_text_embeddings)
     assert joined.count() == 3
     assert set(joined.get(["held0", "held1", "held2"])) == {"held0", "held1", "held2"}
     joined.add([ImageRecord("joined0", "joined/0.jpg")], unit_vectors(1))  # writes go through the holder
@@ -282,21 +277,25 @@ def test_second_process_joins_through_the_endpoint(holder: subprocess.Popen[str]
     holder.stdin.close()  # type: ignore[union-attr]
     assert holder.wait(timeout=30) == 0
     # The holder is gone (its endpoint file is now stale): the dir must open directly, with every row.
-    reopened = ImageStore(tmp_db, "images", IDENTITY, embeddings=NoTextEmbeddings())
+    reopened = ImageStore(tmp_db, "images", IDENTITY, embeddings=no_text_embeddings)
     assert reopened.count() == 4
     assert json.loads(endpoint_file(Path(tmp_db).resolve()).read_text())["pid"] == os.getpid()
     reopened.close()
 
 
-def test_data_dir_opens_after_the_holder_is_killed(holder: subprocess.Popen[str], tmp_db: str) -> None:
+def test_data_dir_opens_after_the_holder_is_killed(
+    holder: subprocess.Popen[str], tmp_db: str, no_text_embeddings: Embeddings
+) -> None:
     holder.send_signal(signal.SIGKILL)  # no clean-up at all: a stale endpoint file and a dead pid remain
     holder.wait(timeout=30)
-    store = ImageStore(tmp_db, "images", IDENTITY, embeddings=NoTextEmbeddings())
+    store = ImageStore(tmp_db, "images", IDENTITY, embeddings=no_text_embeddings)
     assert store.count() == 3
     store.close()
 
 
-def test_holder_that_does_not_share_is_reported(tmp_db: str, subprocess_env: dict[str, str]) -> None:
+def test_holder_that_does_not_share_is_reported(
+    tmp_db: str, subprocess_env: dict[str, str], no_text_embeddings: Embeddings
+) -> None:
     data_dir = Path(tmp_db)
     data_dir.mkdir(parents=True)
     lock = data_dir / "LOCK"
@@ -307,7 +306,7 @@ def test_holder_that_does_not_share_is_reported(tmp_db: str, subprocess_env: dic
     try:
         assert proc.stdout.readline().strip() == "ready"  # type: ignore[union-attr]
         with pytest.raises(StoreUnavailable, match="open in another process"):
-            ImageStore(tmp_db, "images", IDENTITY, embeddings=NoTextEmbeddings())
+            ImageStore(tmp_db, "images", IDENTITY, embeddings=no_text_embeddings)
     finally:
         proc.kill()
         proc.wait(timeout=30)
