@@ -1,0 +1,146 @@
+"""The Streamlit page through streamlit.testing's AppTest: the real script, bot, store and model in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests import bot_fixtures as fx
+
+# bot/app.py's caps; importing the page would run it, so they are restated here
+MAX_URL_TURNS, MAX_URL_TURN_CHARS = 20, 500
+
+demo_index = fx.demo_index
+APP = str(Path(fx.REPO_ROOT, "bot", "app.py"))
+
+
+@pytest.fixture(scope="module")
+def app_db(demo_index, tmp_path_factory: pytest.TempPathFactory) -> Path:  # noqa: ANN001
+    # one copy for the module: the page caches the bot per settings, so every test reuses one model load
+    return fx.copy_db(demo_index.db, tmp_path_factory.mktemp("app"))
+
+
+@pytest.fixture
+def app_env(demo_index, app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    for name, value in demo_index.env(app_db).items():
+        monkeypatch.setenv(name, value)
+
+
+def _run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _say(at: AppTest, text: str) -> AppTest:
+    at.chat_input(key="chat").set_value(text)
+    return _run(at)
+
+
+def _conv(at: AppTest):  # noqa: ANN202
+    return at.session_state["conv"]
+
+
+def _markdown(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown]
+
+
+def test_multi_turn_chat_renders_answers_and_url(app_env) -> None:  # noqa: ANN001
+    at = _run(AppTest.from_file(APP, default_timeout=120))
+    assert [m.name for m in at.chat_message] == ["assistant"]  # the greeting
+    _say(at, "red car")
+    assert [m.name for m in at.chat_message] == ["user", "assistant"]
+    assert at.chat_message[0].text[0].value == "red car"
+    assert "**Searching for: red car**" in _markdown(at)
+    shown = len(_conv(at).turns[-1][1].results)
+    assert shown >= 1 and len(at.get("image")) == shown  # one st.image per result (AppTest 1.67 calls them "image")
+    assert at.query_params["q"] == "red car" and at.query_params["k"] == "10"
+
+    _say(at, "only at night")
+    assert [m.name for m in at.chat_message] == ["user", "assistant"] * 2
+    assert "**Searching for: red car at night**" in _markdown(at)
+    total = sum(len(a.results) for _, a in _conv(at).turns)
+    assert len(at.get("image")) == total
+    captions = [c for img in at.get("image") for c in img.captions]
+    assert captions[0].startswith("#1 · ")
+    assert at.query_params["q"] == ["red car", "only at night"]
+
+
+def test_slider_sets_k(app_env) -> None:  # noqa: ANN001
+    at = _run(AppTest.from_file(APP, default_timeout=120))
+    at.slider(key="k").set_value(3)
+    _say(at, "boats")
+    assert len(_conv(at).turns[-1][1].results) <= 3
+    assert at.query_params["k"] == "3"
+
+
+def test_reset_button_clears_everything(app_env) -> None:  # noqa: ANN001
+    at = _run(AppTest.from_file(APP, default_timeout=120))
+    _say(at, "red car")
+    at.button(key="reset").click()
+    _run(at)
+    assert _conv(at).turns == [] and "q" not in at.query_params
+    assert [m.name for m in at.chat_message] == ["assistant"]
+
+
+def test_shared_url_replays_the_search(app_env) -> None:  # noqa: ANN001
+    typed = _say(_say(_run(AppTest.from_file(APP, default_timeout=120)), "red car"), "at night")
+    fresh = AppTest.from_file(APP, default_timeout=120)
+    fresh.query_params = {"q": ["red car", "at night"]}
+    _run(fresh)
+    want = [(t, a.headline, [r.path for r in a.results]) for t, a in _conv(typed).turns]
+    got = [(t, a.headline, [r.path for r in a.results]) for t, a in _conv(fresh).turns]
+    assert got == want
+    assert "**Searching for: red car at night**" in _markdown(fresh)
+
+
+HOSTILE_PARAMS = {
+    "long": {"q": "x" * 10_000},
+    "many": {"q": [f"red car {i}" for i in range(100)]},
+    "k-word": {"q": "red car", "k": "abc"},
+    "k-negative": {"q": "red car", "k": "-5"},
+    "k-huge": {"q": "red car", "k": "100000"},
+    "traversal": {"q": "../../etc/passwd", "k": "../../etc/passwd"},
+    "filter-traversal": {"q": "cars in folder ../../etc/"},
+    "markup": {"q": "<img src=x onerror=alert(1)> **x**"},
+}
+
+
+@pytest.mark.parametrize("params", HOSTILE_PARAMS.values(), ids=HOSTILE_PARAMS.keys())
+def test_hostile_query_params(app_env, params: dict) -> None:  # noqa: ANN001
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params = params
+    _run(at)
+    turns = _conv(at).turns
+    assert len(turns) <= MAX_URL_TURNS
+    assert all(len(text) <= MAX_URL_TURN_CHARS for text, _ in turns)
+    assert 1 <= at.slider(key="k").value <= 30
+    for _, answer in turns:
+        assert len(answer.results) <= 30
+        assert all(not r.path.startswith(("/", "..")) for r in answer.results)
+
+
+def test_missing_collection_says_cannot_start(app_env, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("IMGSEARCH_COLLECTION", "nosuch")
+    at = _run(AppTest.from_file(APP, default_timeout=120))
+    assert len(at.error) == 1 and at.error[0].value.startswith("The bot cannot start:")
+    assert "nosuch" in at.error[0].value
+    assert not at.chat_input
+
+
+def test_password_gate(app_env) -> None:  # noqa: ANN001
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.secrets["IMGSEARCH_PASSWORD"] = "correct horse"
+    _run(at)
+    assert not at.chat_input and at.text_input(key="password")
+    at.text_input(key="password").input("wrong")
+    _run(at)
+    assert [e.value for e in at.error] == ["Wrong password."]
+    assert not at.chat_input and not at.get("image")
+    at.text_input(key="password").input("correct horse")
+    _run(at)
+    assert not at.error and at.chat_input(key="chat")
+    _say(at, "red car")
+    assert "**Searching for: red car**" in _markdown(at)
