@@ -1,0 +1,142 @@
+"""The page in a real headless Chromium: `streamlit run` as a child process, driven by Playwright.
+
+Asserts what a person sees: the answer's images are decoded (complete, naturalWidth > 0), the URL carries
+the turns, and how long Enter → all images loaded takes (printed; p50 over 3 queries).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests import bot_fixtures as fx
+
+demo_index, bot_env = fx.demo_index, fx.bot_env
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROME_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTIFACTS = fx.REPO_ROOT / "artifacts"
+# every <img> of the last assistant message is decoded; at least one exists
+IMAGES_LOADED = """() => {
+  const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
+  if (!msgs.length) return false;
+  const imgs = [...msgs[msgs.length - 1].querySelectorAll('img')];
+  return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0);
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(demo_index, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:  # noqa: ANN001
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed")
+    db = fx.copy_db(demo_index.db, tmp_path_factory.mktemp("browser"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IMGSEARCH_")}
+    env |= {"PYTHONPATH": str(fx.REPO_ROOT), "PYTHONUNBUFFERED": "1"} | demo_index.env(db)
+    port = fx.free_port()
+    log = tmp_path_factory.mktemp("streamlit-log") / "server.log"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "bot/app.py", "--server.headless", "true",
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=fx.REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()  # our own child, by pid
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"streamlit not healthy after {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def page(server: str, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=CHROME_ARGS,
+            headless=True, viewport={"width": 1400, "height": 1000},
+        )
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
+def _ask(page, text: str, timeout_ms: int = 120_000) -> float:  # noqa: ANN001
+    """Type a turn, press Enter; seconds until every image of the new answer is loaded."""
+    before = page.locator('[data-testid="stChatMessage"]').count()
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(text)
+    started = time.perf_counter()
+    box.press("Enter")
+    # the new user + assistant messages exist (the greeting is replaced on the first turn) ...
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=\"stChatMessage\"]').length >= n", arg=max(2, before + 1),
+        timeout=timeout_ms,
+    )
+    page.get_by_text(text, exact=True).last.wait_for(timeout=timeout_ms)
+    # ... the script run is over, and the last answer's images are decoded
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms
+    )
+    page.wait_for_function(IMAGES_LOADED, timeout=timeout_ms)
+    return time.perf_counter() - started
+
+
+def test_two_turns_show_images_and_share_the_url(page, server: str) -> None:  # noqa: ANN001
+    page.goto(server)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=120_000)
+    _ask(page, "red car")
+    seconds = _ask(page, "only at night")
+    print(f"second turn: Enter → all images loaded in {seconds:.2f} s")
+
+    last = page.locator('[data-testid="stChatMessage"]').last
+    assert "Searching for: red car at night" in last.inner_text()
+    sizes = last.locator("img").evaluate_all("imgs => imgs.map(i => [i.complete, i.naturalWidth])")
+    assert sizes and all(done and width > 0 for done, width in sizes), sizes
+    query = parse_qs(urlparse(page.url).query)
+    assert query["q"] == ["red car", "only at night"] and query["k"] == ["10"]
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "browser-chat.png"), full_page=True)
+
+
+def test_submit_to_images_loaded_p50(page, server: str) -> None:  # noqa: ANN001
+    page.goto(server)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=120_000)
+    times = [_ask(page, text) for text in ("blue boat", "at night", "big ones")]
+    p50 = statistics.median(times)
+    print(f"Enter → all images loaded: {', '.join(f'{t:.2f}' for t in times)} s; p50 {p50:.2f} s")
+    assert p50 < 60
