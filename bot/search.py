@@ -8,6 +8,8 @@ subtraction), near-duplicates are collapsed, and a relevance floor says plainly 
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -23,6 +25,7 @@ NEGATIVE_WEIGHT = 1.0
 LIKE_WEIGHT = 0.7  # "more like #N": image vector share; the current text keeps the rest
 DUPLICATE_COS = 0.985
 FLOOR_SHOWN = 3
+TEXT_CACHE_SIZE = 2048  # phrase vectors kept; one is 2 KB at 512-d
 
 
 class Store(Protocol):
@@ -69,14 +72,38 @@ class Searcher:
         self.store = store
         self.encoder = encoder
         self.config = config or SearchConfig()
+        self._text_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()  # the page shares one Searcher between sessions
+
+    def encode_texts(self, texts: Sequence[str]) -> np.ndarray:
+        """The encoder's text vectors through an LRU cache, encoding all misses in one forward.
+
+        A turn needs the phrase, its parts (for "why") and its negatives, and refinements repeat
+        most of them; the text forward is the largest part of a warm turn (bench/RESULTS.md).
+        """
+        if not texts:
+            return self.encoder.encode_texts([])
+        with self._cache_lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._text_cache))
+        fresh = dict(zip(missing, self.encoder.encode_texts(missing))) if missing else {}
+        with self._cache_lock:
+            self._text_cache.update(fresh)
+            found = {t: self._text_cache.get(t) for t in texts}
+            for text in found:
+                self._text_cache.move_to_end(text)
+            while len(self._text_cache) > TEXT_CACHE_SIZE:
+                self._text_cache.popitem(last=False)
+        return np.stack([found[t] if found[t] is not None else fresh[t] for t in texts])
 
     def search(
         self, plan: SearchPlan, previous: Sequence[Result] = (), image: object | None = None, k: int | None = None
     ) -> Answer:
         k = k or self.config.k
+        parts = _parts(plan) if len(_parts(plan)) > 1 else []  # the explainer only uses 2+ parts
+        self.encode_texts([t for t in (plan.phrase, *parts, *plan.negatives) if t])  # one forward for all
         query = self._query_vector(plan, previous, image)
         expr = build_expr(plan.filters, self.config.filter_fields, like_escape=self.config.like_escape)
-        negatives = self.encoder.encode_texts(list(plan.negatives)) if plan.negatives else None
+        negatives = self.encode_texts(list(plan.negatives)) if plan.negatives else None
         if negatives is not None and self.config.negative_mode == "subtract":
             query = _unit(query - self.config.negative_weight * negatives.mean(axis=0))
             negatives = None
@@ -92,7 +119,7 @@ class Searcher:
         text = plan.phrase
         other = LIKE_WEIGHT / (1 - LIKE_WEIGHT) if text else 1.0  # weight of an image vector beside the text
         if text:
-            parts.append((1.0, self.encoder.encode_texts([text])[0]))
+            parts.append((1.0, self.encode_texts([text])[0]))
         if image is not None:
             parts.append(
                 (LIKE_WEIGHT / (1 - LIKE_WEIGHT) if text else 1.0, np.asarray(self.encoder.embed_image([image])[0]))
@@ -157,8 +184,8 @@ class Searcher:
 
     def _explainer(self, plan: SearchPlan):  # noqa: ANN202 - returns a small closure
         """'why it matched': the score, and which part of the phrase the image fits best."""
-        parts = [p for p in (plan.subject, *plan.modifiers) if p]
-        part_vecs = self.encoder.encode_texts(parts) if len(parts) > 1 else None
+        parts = _parts(plan)
+        part_vecs = self.encode_texts(parts) if len(parts) > 1 else None
 
         def why(hit: Hit, vec: np.ndarray | None) -> str:
             text = f"score {hit.score:.2f}"
@@ -178,6 +205,10 @@ class NoSuchResult(LookupError):
     def __init__(self, rank: int, shown: int) -> None:
         super().__init__(f"there is no result #{rank} to compare with (the last answer showed {shown})")
         self.rank = rank
+
+
+def _parts(plan: SearchPlan) -> list[str]:
+    return [p for p in (plan.subject, *plan.modifiers) if p]
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
