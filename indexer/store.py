@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -19,7 +21,7 @@ from langchain_core.embeddings import Embeddings
 
 from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
-from indexer.lite import connect_uri
+from indexer.lite import connect_uri, endpoint_file, is_server_uri
 
 log = logging.getLogger(__name__)
 
@@ -151,8 +153,18 @@ class ImageStore:
             self._vs.delete(ids=list(ids))
 
     def finalize(self) -> None:
-        """Persist and build the vector index now, so the first search after indexing is fast."""
+        """Persist and build the vector index now, so the first search after indexing is fast.
+
+        Milvus Lite builds the index of a freshly flushed segment in a background thread, and
+        `load_collection` on a loaded collection is a no-op, so flush + load alone returned before any
+        index existed: searches brute-forced the new segments, and an indexer that exited first left
+        the build (minutes at 100k) to the next process's first load. Release + load makes Lite build
+        and persist (.idx files) every segment's index before we return. Only when this process holds
+        the data dir: a bot serving it to us must not see its collection released.
+        """
         self._client.flush(self.name)
+        if _holds_lite_dir(self.uri):
+            self._client.release_collection(self.name)
         self._client.load_collection(self.name)
 
     # -- reads -----------------------------------------------------------------------------------------
@@ -232,6 +244,17 @@ def drop(uri: str, collection: str, token: str = "") -> None:
         client.drop_collection(collection)
     finally:
         client.close()
+
+
+def _holds_lite_dir(uri: str) -> bool:
+    """True when `uri` is a Milvus Lite dir served by this very process (see indexer.lite)."""
+    if is_server_uri(uri):
+        return False
+    try:
+        info = json.loads(endpoint_file(Path(uri).expanduser().resolve()).read_text())
+    except (OSError, ValueError):
+        return False
+    return isinstance(info, dict) and info.get("pid") == os.getpid()
 
 
 def _recorded_identity(client: Any, collection: str) -> ModelIdentity | None:
