@@ -202,6 +202,8 @@ def test_model_change_stops_or_rebuilds(
     new_name = "ViT-S-32 [random] (384-d)" if other == "other-config" else "demo-clip [sha256:"
     assert new_name in err.split("query model is", 1)[1]  # ...and the requested one
     assert cli("info")[1]["count"] == count  # nothing was touched
+    if other == "other-config":
+        return  # rebuilding is the same code path as for the checkpoint case; ViT-S-32 is slow on a CPU
 
     rc, report, err = cli("index", str(corpus.root), "--on-model-change", "rebuild", model=flags)
     assert rc == 0 and "rebuilding" in err
