@@ -27,7 +27,6 @@ TARGETS = {"p@10_1attr": 0.95, "p@10_2attr": 0.85, "p@10_3attr": 0.70}
 
 @pytest.fixture(scope="module")
 def loaded() -> tuple[torch.nn.Module, object, object]:
-    torch.set_num_threads(2)
     register_demo_config()
     model, _, preprocess = open_clip.create_model_and_transforms(DEMO_MODEL_NAME, pretrained=str(DEMO_CHECKPOINT))
     return model, preprocess, open_clip.get_tokenizer(DEMO_MODEL_NAME)
