@@ -129,18 +129,12 @@ def test_negatives_rerank_at_least_as_good_as_subtract(trained_parts) -> None:  
 def test_folder_and_column_filters(demo_parts) -> None:  # noqa: ANN001
     _, folder, column = dialog(demo_parts, "red car", "in folder snow/", "where color is red")
     assert folder.results and all(r.path.startswith("snow/") for r in folder.results)
-    # may come back short or empty: see test_narrow_filter_returns_every_match
     assert all(r.path.startswith("snow/") and ATTRS[r.path]["color"] == "red" for r in column.results)
     assert "in folder snow/" in column.headline and "color = 'red'" in column.headline
     (red,) = dialog(demo_parts, "red car where color is red")
     assert red.results and all(ATTRS[r.path]["color"] == "red" for r in red.results)
 
 
-@pytest.mark.xfail(
-    reason="Milvus Lite filters HNSW candidates after the graph walk (ef=128 in indexer/store.py), so a "
-    "narrow filter (41 of 1200 rows) returns few or none; the bot then says 'No images matched'",
-    strict=False,
-)
 def test_narrow_filter_returns_every_match(demo_parts) -> None:  # noqa: ANN001
     matching = sum(p.startswith("snow/") and a["color"] == "red" for p, a in ATTRS.items())
     for query in ("red car", "zqxj vlorb", "blue boat at night", "house"):
