@@ -1,6 +1,6 @@
 """The Milvus boundary: the only module that talks to pymilvus / langchain-milvus.
 
-Writes go in through langchain-milvus's `add_embeddings` with content-hash ids; searches through its
+Writes are upserts with content-hash ids (see `add`); searches go through langchain-milvus's
 `similarity_search_with_score_by_vector`. The collection is created here with an explicit schema, COSINE
 HNSW index and the model identity in its description, because a collection built with another model (or
 with the L2 default) gives silently wrong results.
@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from indexer.embedding import ModelIdentity
-from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
+from indexer.errors import CollectionMissing, ModelMismatch, SearchBotError, StoreUnavailable
 from indexer.lite import connect_uri, endpoint_file, is_server_uri
 
 log = logging.getLogger(__name__)
@@ -31,11 +33,14 @@ INDEX_PARAMS: dict[str, Any] = {
     "params": {"M": 16, "efConstruction": 200},
 }
 SEARCH_PARAMS: dict[str, Any] = {"metric_type": "COSINE", "params": {"ef": 128}}
+MAX_EF = 32768  # Milvus caps ef at 32768
 SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
 IDENTITY_PROPERTY = "imgsearch.model"
+IDENTITY_WAIT_S = 5.0
 ROOT_PROPERTY = "imgsearch.root"  # the folder the stored relative paths start from
 MAX_PATH = 2048
 MAX_CAPTION = 4096
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,22 +81,30 @@ class ImageStore:
     ) -> None:
         self.uri = uri
         self.name = collection
+        self._token, self._embeddings = token, embeddings  # to re-open a Lite dir whose holder went away
         resolved = connect_uri(uri)
         self._client = _open_client(resolved, uri, token)
         self._conn = {"uri": resolved, "token": token} if token else {"uri": resolved}
-        exists = self._client.has_collection(collection)
-        if not exists and (not create or identity is None):
-            raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
-        if exists:
-            self.identity = self._check_identity(identity)
-        else:
-            self._create(identity)  # type: ignore[arg-type]
-            self.identity = identity  # type: ignore[assignment]
-        self._vs = self._langchain_store(embeddings)
+        with _reaching(uri, f"opening collection {collection}"):
+            exists = self._client.has_collection(collection)
+            if not exists and (not create or identity is None):
+                raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
+            if exists:
+                self.identity = self._check_identity(identity)
+            else:
+                self._create(identity)  # type: ignore[arg-type]
+                self.identity = identity  # type: ignore[assignment]
+            self._vs = self._langchain_store(embeddings)
 
     # -- set-up ----------------------------------------------------------------------------------------
     def _check_identity(self, requested: ModelIdentity | None) -> ModelIdentity:
         stored = _recorded_identity(self._client, self.name)
+        deadline = time.monotonic() + IDENTITY_WAIT_S
+        while stored is None and time.monotonic() < deadline:
+            # Another process may be between create_collection and recording the identity (the bot
+            # opening while the indexer starts; Lite keeps no description): give it a moment.
+            time.sleep(0.2)
+            stored = _recorded_identity(self._client, self.name)
         if stored is None:
             raise ModelMismatch("an unknown model (no identity recorded)", str(requested))
         if requested is not None and requested != stored:
@@ -114,8 +127,9 @@ class ImageStore:
         index = MilvusClient.prepare_index_params()
         index.add_index(field_name="vector", **INDEX_PARAMS)
         self._client.create_collection(self.name, schema=schema, index_params=index, consistency_level="Strong")
-        # Milvus Lite drops schema descriptions, so the identity also goes into a collection property.
-        self._client.alter_collection_properties(self.name, properties={IDENTITY_PROPERTY: identity.to_json()})
+        # Milvus Lite drops schema descriptions, so the identity also goes into a collection property
+        # (the server keeps the description, which is what it falls back to; see _set_property).
+        _set_property(self._client, self.name, IDENTITY_PROPERTY, identity.to_json())
 
     def _langchain_store(self, embeddings: Embeddings) -> Any:
         from langchain_milvus import Milvus
@@ -137,20 +151,18 @@ class ImageStore:
     def add(self, records: Sequence[ImageRecord], vectors: np.ndarray) -> None:
         if not records:
             return
-        metas = [_meta(r) for r in records]
-        try:
-            self._vs.add_embeddings(
-                texts=[r.caption[:MAX_CAPTION] for r in records],
-                embeddings=vectors.astype(np.float32).tolist(),
-                metadatas=metas,
-                ids=[r.id for r in records],
-            )
-        except Exception as exc:  # noqa: BLE001 - any transport failure means the same thing to callers
-            raise StoreUnavailable(f"insert into {self.name} at {self.uri} failed: {exc}") from exc
+        # An upsert, not LangChain's add_embeddings (an insert): a Milvus 2.3 server keeps every inserted
+        # copy of a primary key as its own row (Milvus Lite replaces it), and ids are written again by
+        # design (a re-run after a crash, a repointed file), so only an upsert keeps one row per image.
+        rows = [
+            {"id": r.id, "vector": vec, "caption": r.caption[:MAX_CAPTION], **_meta(r)}
+            for r, vec in zip(records, vectors.astype(np.float32).tolist(), strict=True)
+        ]
+        self._call("insert", lambda: self._client.upsert(self.name, data=rows))
 
     def delete(self, ids: Sequence[str]) -> None:
         if ids:
-            self._vs.delete(ids=list(ids))
+            self._call("delete", lambda: self._vs.delete(ids=list(ids)))
 
     def finalize(self) -> None:
         """Persist and build the vector index now, so the first search after indexing is fast.
@@ -162,26 +174,28 @@ class ImageStore:
         and persist (.idx files) every segment's index before we return. Only when this process holds
         the data dir: a bot serving it to us must not see its collection released.
         """
-        self._client.flush(self.name)
+        self._call("flush", lambda: self._client.flush(self.name))
         if _holds_lite_dir(self.uri):
-            self._client.release_collection(self.name)
-        self._client.load_collection(self.name)
+            self._call("release", lambda: self._client.release_collection(self.name))
+        self._call("load", lambda: self._client.load_collection(self.name))
 
     # -- reads -----------------------------------------------------------------------------------------
     def count(self) -> int:
-        rows = self._client.query(self.name, filter="", output_fields=["count(*)"])
+        rows = self._call("count", lambda: self._client.query(self.name, filter="", output_fields=["count(*)"]))
         return int(rows[0]["count(*)"]) if rows else 0
 
     def set_root(self, root: str) -> None:
-        self._client.alter_collection_properties(self.name, properties={ROOT_PROPERTY: root})
+        self._call("set root", lambda: _set_property(self._client, self.name, ROOT_PROPERTY, root))
 
     def root(self) -> str | None:
-        props = self._client.describe_collection(self.name).get("properties") or {}
+        props = self._call("describe", lambda: self._client.describe_collection(self.name)).get("properties") or {}
         return props.get(ROOT_PROPERTY) or None
 
     def attribute_names(self, sample: int = 200) -> list[str]:
         """Manifest columns present in the collection (keys of `attrs`), from a sample of rows."""
-        rows = self._client.query(self.name, filter="", output_fields=["attrs"], limit=sample)
+        rows = self._call(
+            "query", lambda: self._client.query(self.name, filter="", output_fields=["attrs"], limit=sample)
+        )
         return sorted({key for row in rows for key in (row.get("attrs") or {})})
 
     def info(self) -> CollectionInfo:
@@ -190,9 +204,11 @@ class ImageStore:
     def existing(self, batch: int = 2000) -> Iterator[ImageRecord]:
         """Every stored image's metadata (no vectors), for change detection on re-runs."""
         fields = ["id", "path", "bytes", "mtime"]
-        it = self._client.query_iterator(self.name, batch_size=batch, filter="", output_fields=fields)
+        it = self._call(
+            "query", lambda: self._client.query_iterator(self.name, batch_size=batch, filter="", output_fields=fields)
+        )
         try:
-            while rows := it.next():
+            while rows := self._call("query", it.next):
                 for row in rows:
                     yield ImageRecord(id=row["id"], path=row["path"], bytes=row["bytes"], mtime=row["mtime"])
         finally:
@@ -203,15 +219,56 @@ class ImageStore:
         if not ids:
             return {}
         fields = ["id", "path", "caption", "width", "height", "bytes", "mtime", "attrs"]
-        rows = self._client.get(self.name, ids=ids, output_fields=fields + (["vector"] if with_vectors else []))
+        fields += ["vector"] if with_vectors else []
+        rows = self._call("get", lambda: self._client.get(self.name, ids=ids, output_fields=fields))
         return {row["id"]: dict(row) for row in rows}
 
     def search(self, vector: Sequence[float], k: int, expr: str | None = None) -> list[Hit]:
-        try:
-            pairs = self._vs.similarity_search_with_score_by_vector(list(map(float, vector)), k=k, expr=expr)
-        except Exception as exc:  # noqa: BLE001
-            raise StoreUnavailable(f"search in {self.name} at {self.uri} failed: {exc}") from exc
+        query = list(map(float, vector))
+        param = self._filtered_params(k, expr) if expr else None
+        pairs = self._call(
+            "search", lambda: self._vs.similarity_search_with_score_by_vector(query, k=k, expr=expr, param=param)
+        )
         return [_hit(doc, score) for doc, score in pairs]
+
+    def _filtered_params(self, k: int, expr: str) -> dict[str, Any]:
+        """HNSW drops filtered-out nodes during traversal but still stops after `ef` candidates, so a
+        narrow filter (say 3% of rows) returned almost nothing at the default ef. Widen ef in proportion
+        to how few rows pass: ef ≈ 4k / selectivity, which reaches exact search for very narrow filters."""
+        total = max(1, self.count())
+        matching = self._call("count", lambda: self._client.query(self.name, filter=expr, output_fields=["count(*)"]))
+        passing = int(matching[0]["count(*)"]) if matching else 0
+        ef = int(min(MAX_EF, max(SEARCH_PARAMS["params"]["ef"], 4 * k * total / max(1, passing))))
+        return {"metric_type": "COSINE", "params": {"ef": max(ef, k)}}
+
+    def _call(self, what: str, fn: Callable[[], T]) -> T:
+        """One Milvus call; a failure of the store becomes StoreUnavailable naming the URI (the bot shows it
+        and keeps serving, the CLI prints it as one line). A Milvus server that restarted serves its
+        collections again only once they are re-loaded ("collection not loaded"), so that is done here
+        once, letting a long-lived bot recover without its own restart."""
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - any transport failure means the same thing to callers
+            if not _not_loaded(exc) and not self._reopened():
+                raise StoreUnavailable(f"{what} in {self.name} at {self.uri} failed: {exc}") from exc
+        with _reaching(self.uri, f"{what} in {self.name}"):
+            self._client.load_collection(self.name)
+            return fn()
+
+    def _reopened(self) -> bool:
+        """A Milvus Lite dir joined through another process's endpoint goes away with that process (the
+        indexer finishing while the bot serves). Resolve the dir again, opening it here if it is free now;
+        True if that gave a new endpoint (clients rebuilt), False if nothing changed."""
+        if is_server_uri(self.uri):
+            return False
+        resolved = connect_uri(self.uri)
+        if resolved == self._conn["uri"]:
+            return False
+        log.info("Milvus Lite dir %s is now served at %s", self.uri, resolved)
+        self._client = _open_client(resolved, self.uri, self._token)
+        self._conn = {"uri": resolved, "token": self._token} if self._token else {"uri": resolved}
+        self._vs = self._langchain_store(self._embeddings)
+        return True
 
     def close(self) -> None:
         self._client.close()
@@ -228,11 +285,19 @@ def describe(uri: str, collection: str, token: str = "") -> CollectionInfo:
     """Which model filled a collection and how many images it holds, without loading any model."""
     client = _open_client(connect_uri(uri), uri, token)
     try:
-        if not client.has_collection(collection):
-            raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
-        rows = client.query(collection, filter="", output_fields=["count(*)"])
+        with _reaching(uri, f"describing collection {collection}"):
+            if not client.has_collection(collection):
+                raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
+            identity = _recorded_identity(client, collection)
+            try:
+                rows = client.query(collection, filter="", output_fields=["count(*)"])
+            except Exception as exc:  # noqa: BLE001
+                if not _not_loaded(exc):
+                    raise
+                client.load_collection(collection)  # released by a server restart; see ImageStore._call
+                rows = client.query(collection, filter="", output_fields=["count(*)"])
         count = int(rows[0]["count(*)"]) if rows else 0
-        return CollectionInfo(collection, _recorded_identity(client, collection), count)
+        return CollectionInfo(collection, identity, count)
     finally:
         client.close()
 
@@ -241,7 +306,8 @@ def drop(uri: str, collection: str, token: str = "") -> None:
     """Delete a collection and everything in it (used to rebuild after a model change)."""
     client = _open_client(connect_uri(uri), uri, token)
     try:
-        client.drop_collection(collection)
+        with _reaching(uri, f"dropping collection {collection}"):
+            client.drop_collection(collection)
     finally:
         client.close()
 
@@ -264,6 +330,30 @@ def _recorded_identity(client: Any, collection: str) -> ModelIdentity | None:
         return ModelIdentity.from_json(recorded)
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _set_property(client: Any, collection: str, key: str, value: str) -> None:
+    """Milvus 2.3.5 standalone reloads collection properties one alteration behind after a restart (seen
+    in tests/test_server_tier.py: the latest alter_collection_properties is lost, earlier ones kept), so
+    each value is written twice; the repeat is a no-op on Lite and on servers without that bug."""
+    for _ in range(2):
+        client.alter_collection_properties(collection, properties={key: value})
+
+
+def _not_loaded(exc: Exception) -> bool:
+    return getattr(exc, "code", None) == 101 or "not loaded" in str(exc)
+
+
+@contextmanager
+def _reaching(uri: str, what: str) -> Iterator[None]:
+    """Transport failures (server down, refused, timed out) become StoreUnavailable naming the URI; the
+    library's own typed errors pass through unchanged."""
+    try:
+        yield
+    except SearchBotError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise StoreUnavailable(f"{what} at {uri} failed: {exc}") from exc
 
 
 def _meta(record: ImageRecord) -> dict[str, Any]:
