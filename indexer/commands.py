@@ -12,7 +12,7 @@ from indexer.errors import ModelMismatch
 from indexer.ingest import in_shard, parse_shard, read_source
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
-from indexer.store import ImageStore, describe, drop
+from indexer.store import ImageStore, describe, drop, ping
 
 
 def load_embeddings(settings: Settings) -> ClipEmbeddings:
@@ -44,6 +44,8 @@ def index(
     shard_spec = parse_shard(shard)
     source = read_source(source_path)  # usage errors surface before the slow model load
     items = in_shard(source.items, shard_spec)
+    if not settings.is_local:
+        ping(settings.db, settings.token)  # a server that is down fails in seconds, not after the model load
     embeddings = load_embeddings(settings)
     try:
         store = open_store(settings, embeddings, create=True)

@@ -302,6 +302,16 @@ def describe(uri: str, collection: str, token: str = "") -> CollectionInfo:
         client.close()
 
 
+def ping(uri: str, token: str = "") -> None:
+    """Fail fast (StoreUnavailable) when a Milvus server cannot be reached, before any slow model load."""
+    client = _open_client(connect_uri(uri), uri, token)
+    try:
+        with _reaching(uri, "listing collections"):
+            client.list_collections()
+    finally:
+        client.close()
+
+
 def drop(uri: str, collection: str, token: str = "") -> None:
     """Delete a collection and everything in it (used to rebuild after a model change)."""
     client = _open_client(connect_uri(uri), uri, token)
