@@ -10,9 +10,10 @@ from pathlib import Path
 from bot.chat import ChatBot
 from bot.llm_plan import planner_from_settings
 from bot.search import SearchConfig, Searcher
+from indexer.collection import CollectionInfo
 from indexer.embedding import ClipEmbeddings
 from indexer.settings import Settings
-from indexer.store import CollectionInfo, ImageStore
+from indexer.store import ImageStore
 
 DEFAULT_MIN_SCORE = 0.2  # typical CLIP ViT-B cosine for an unrelated image is ~0.1-0.15, a good match ~0.3
 

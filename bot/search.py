@@ -85,7 +85,7 @@ class Searcher:
             return self.encoder.encode_texts([])
         with self._cache_lock:
             missing = list(dict.fromkeys(t for t in texts if t not in self._text_cache))
-        fresh = dict(zip(missing, self.encoder.encode_texts(missing))) if missing else {}
+        fresh = dict(zip(missing, self.encoder.encode_texts(missing), strict=True)) if missing else {}
         with self._cache_lock:
             self._text_cache.update(fresh)
             found = {t: self._text_cache.get(t) for t in texts}

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from indexer.collection import describe, drop, ping
 from indexer.embedding import ClipEmbeddings
 from indexer.errors import ModelMismatch
 from indexer.ingest import in_shard, parse_shard, read_source
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
-from indexer.store import ImageStore, describe, drop, ping
+from indexer.store import ImageStore
 
 
 def load_embeddings(settings: Settings) -> ClipEmbeddings:

@@ -10,20 +10,28 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from indexer.collection import (
+    IDENTITY_PROPERTY,
+    ROOT_PROPERTY,
+    CollectionInfo,
+    holds_lite_dir,
+    not_loaded,
+    open_client,
+    reaching,
+    recorded_identity,
+    set_property,
+)
 from indexer.embedding import ModelIdentity
-from indexer.errors import CollectionMissing, ModelMismatch, SearchBotError, StoreUnavailable
-from indexer.lite import connect_uri, endpoint_file, is_server_uri
+from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
+from indexer.lite import connect_uri, is_server_uri
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +43,7 @@ INDEX_PARAMS: dict[str, Any] = {
 SEARCH_PARAMS: dict[str, Any] = {"metric_type": "COSINE", "params": {"ef": 128}}
 MAX_EF = 32768  # Milvus caps ef at 32768
 SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
-IDENTITY_PROPERTY = "imgsearch.model"
 IDENTITY_WAIT_S = 5.0
-ROOT_PROPERTY = "imgsearch.root"  # the folder the stored relative paths start from
 MAX_PATH = 2048
 MAX_CAPTION = 4096
 T = TypeVar("T")
@@ -83,9 +89,9 @@ class ImageStore:
         self.name = collection
         self._token, self._embeddings = token, embeddings  # to re-open a Lite dir whose holder went away
         resolved = connect_uri(uri)
-        self._client = _open_client(resolved, uri, token)
+        self._client = open_client(resolved, uri, token)
         self._conn = {"uri": resolved, "token": token} if token else {"uri": resolved}
-        with _reaching(uri, f"opening collection {collection}"):
+        with reaching(uri, f"opening collection {collection}"):
             exists = self._client.has_collection(collection)
             if not exists and (not create or identity is None):
                 raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
@@ -98,13 +104,13 @@ class ImageStore:
 
     # -- set-up ----------------------------------------------------------------------------------------
     def _check_identity(self, requested: ModelIdentity | None) -> ModelIdentity:
-        stored = _recorded_identity(self._client, self.name)
+        stored = recorded_identity(self._client, self.name)
         deadline = time.monotonic() + IDENTITY_WAIT_S
         while stored is None and time.monotonic() < deadline:
             # Another process may be between create_collection and recording the identity (the bot
             # opening while the indexer starts; Lite keeps no description): give it a moment.
             time.sleep(0.2)
-            stored = _recorded_identity(self._client, self.name)
+            stored = recorded_identity(self._client, self.name)
         if stored is None:
             raise ModelMismatch("an unknown model (no identity recorded)", str(requested))
         if requested is not None and requested != stored:
@@ -128,8 +134,8 @@ class ImageStore:
         index.add_index(field_name="vector", **INDEX_PARAMS)
         self._client.create_collection(self.name, schema=schema, index_params=index, consistency_level="Strong")
         # Milvus Lite drops schema descriptions, so the identity also goes into a collection property
-        # (the server keeps the description, which is what it falls back to; see _set_property).
-        _set_property(self._client, self.name, IDENTITY_PROPERTY, identity.to_json())
+        # (the server keeps the description, which is what it falls back to; see set_property).
+        set_property(self._client, self.name, IDENTITY_PROPERTY, identity.to_json())
 
     def _langchain_store(self, embeddings: Embeddings) -> Any:
         from langchain_milvus import Milvus
@@ -175,7 +181,7 @@ class ImageStore:
         the data dir: a bot serving it to us must not see its collection released.
         """
         self._call("flush", lambda: self._client.flush(self.name))
-        if _holds_lite_dir(self.uri):
+        if holds_lite_dir(self.uri):
             self._call("release", lambda: self._client.release_collection(self.name))
         self._call("load", lambda: self._client.load_collection(self.name))
 
@@ -185,7 +191,7 @@ class ImageStore:
         return int(rows[0]["count(*)"]) if rows else 0
 
     def set_root(self, root: str) -> None:
-        self._call("set root", lambda: _set_property(self._client, self.name, ROOT_PROPERTY, root))
+        self._call("set root", lambda: set_property(self._client, self.name, ROOT_PROPERTY, root))
 
     def root(self) -> str | None:
         props = self._call("describe", lambda: self._client.describe_collection(self.name)).get("properties") or {}
@@ -249,9 +255,9 @@ class ImageStore:
         try:
             return fn()
         except Exception as exc:  # noqa: BLE001 - any transport failure means the same thing to callers
-            if not _not_loaded(exc) and not self._reopened():
+            if not not_loaded(exc) and not self._reopened():
                 raise StoreUnavailable(f"{what} in {self.name} at {self.uri} failed: {exc}") from exc
-        with _reaching(self.uri, f"{what} in {self.name}"):
+        with reaching(self.uri, f"{what} in {self.name}"):
             self._client.load_collection(self.name)
             return fn()
 
@@ -265,105 +271,13 @@ class ImageStore:
         if resolved == self._conn["uri"]:
             return False
         log.info("Milvus Lite dir %s is now served at %s", self.uri, resolved)
-        self._client = _open_client(resolved, self.uri, self._token)
+        self._client = open_client(resolved, self.uri, self._token)
         self._conn = {"uri": resolved, "token": self._token} if self._token else {"uri": resolved}
         self._vs = self._langchain_store(self._embeddings)
         return True
 
     def close(self) -> None:
         self._client.close()
-
-
-@dataclass(frozen=True)
-class CollectionInfo:
-    name: str
-    identity: ModelIdentity | None
-    count: int
-
-
-def describe(uri: str, collection: str, token: str = "") -> CollectionInfo:
-    """Which model filled a collection and how many images it holds, without loading any model."""
-    client = _open_client(connect_uri(uri), uri, token)
-    try:
-        with _reaching(uri, f"describing collection {collection}"):
-            if not client.has_collection(collection):
-                raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
-            identity = _recorded_identity(client, collection)
-            try:
-                rows = client.query(collection, filter="", output_fields=["count(*)"])
-            except Exception as exc:  # noqa: BLE001
-                if not _not_loaded(exc):
-                    raise
-                client.load_collection(collection)  # released by a server restart; see ImageStore._call
-                rows = client.query(collection, filter="", output_fields=["count(*)"])
-        count = int(rows[0]["count(*)"]) if rows else 0
-        return CollectionInfo(collection, identity, count)
-    finally:
-        client.close()
-
-
-def ping(uri: str, token: str = "") -> None:
-    """Fail fast (StoreUnavailable) when a Milvus server cannot be reached, before any slow model load."""
-    client = _open_client(connect_uri(uri), uri, token)
-    try:
-        with _reaching(uri, "listing collections"):
-            client.list_collections()
-    finally:
-        client.close()
-
-
-def drop(uri: str, collection: str, token: str = "") -> None:
-    """Delete a collection and everything in it (used to rebuild after a model change)."""
-    client = _open_client(connect_uri(uri), uri, token)
-    try:
-        with _reaching(uri, f"dropping collection {collection}"):
-            client.drop_collection(collection)
-    finally:
-        client.close()
-
-
-def _holds_lite_dir(uri: str) -> bool:
-    """True when `uri` is a Milvus Lite dir served by this very process (see indexer.lite)."""
-    if is_server_uri(uri):
-        return False
-    try:
-        info = json.loads(endpoint_file(Path(uri).expanduser().resolve()).read_text())
-    except (OSError, ValueError):
-        return False
-    return isinstance(info, dict) and info.get("pid") == os.getpid()
-
-
-def _recorded_identity(client: Any, collection: str) -> ModelIdentity | None:
-    info = client.describe_collection(collection)
-    recorded = (info.get("properties") or {}).get(IDENTITY_PROPERTY) or info.get("description", "")
-    try:
-        return ModelIdentity.from_json(recorded)
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def _set_property(client: Any, collection: str, key: str, value: str) -> None:
-    """Milvus 2.3.5 standalone reloads collection properties one alteration behind after a restart (seen
-    in tests/test_server_tier.py: the latest alter_collection_properties is lost, earlier ones kept), so
-    each value is written twice; the repeat is a no-op on Lite and on servers without that bug."""
-    for _ in range(2):
-        client.alter_collection_properties(collection, properties={key: value})
-
-
-def _not_loaded(exc: Exception) -> bool:
-    return getattr(exc, "code", None) == 101 or "not loaded" in str(exc)
-
-
-@contextmanager
-def _reaching(uri: str, what: str) -> Iterator[None]:
-    """Transport failures (server down, refused, timed out) become StoreUnavailable naming the URI; the
-    library's own typed errors pass through unchanged."""
-    try:
-        yield
-    except SearchBotError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        raise StoreUnavailable(f"{what} at {uri} failed: {exc}") from exc
 
 
 def _meta(record: ImageRecord) -> dict[str, Any]:
@@ -380,15 +294,3 @@ def _hit(doc: Any, score: float) -> Hit:
     if isinstance(attrs, str):
         attrs = json.loads(attrs)
     return Hit(id=str(meta["id"]), path=meta["path"], caption=doc.page_content, score=float(score), attrs=attrs)
-
-
-def _open_client(resolved: str, uri: str, token: str) -> Any:
-    from pymilvus import MilvusClient
-
-    try:
-        client = (
-            MilvusClient(uri=resolved, token=token, timeout=10) if token else MilvusClient(uri=resolved, timeout=10)
-        )
-    except Exception as exc:  # noqa: BLE001
-        raise StoreUnavailable(f"cannot reach Milvus at {uri}: {exc}") from exc
-    return client

@@ -23,9 +23,9 @@ from streamlit.testing.v1 import AppTest
 
 from bot.chat import Conversation
 from bot.factory import build_bot
+from indexer.collection import describe
 from indexer.errors import StoreUnavailable
 from indexer.settings import ENV_PREFIX, Settings
-from indexer.store import describe
 from tests.milvus_server import MilvusServer, indexer_cmd, stored_rows
 from tests.test_resume import expected_rows
 

@@ -19,10 +19,11 @@ import numpy as np
 import pytest
 from langchain_core.embeddings import Embeddings
 
+from indexer.collection import describe, drop
 from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
 from indexer.lite import endpoint_file
-from indexer.store import ImageRecord, ImageStore, describe, drop
+from indexer.store import ImageRecord, ImageStore
 from tests.milvus_server import server_store_uri
 
 DIM = 16
