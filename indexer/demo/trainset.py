@@ -67,6 +67,9 @@ class ScenePool:
         self.dropped = n - len(done)
         self.codes = np.array([c for c, _ in done], dtype=np.int64)
         self.images = np.stack([im for _, im in done])
+        self.by_codes: dict[tuple[int, ...], list[int]] = {}
+        for i, codes in enumerate(self.codes.tolist()):
+            self.by_codes.setdefault(tuple(codes), []).append(i)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -118,10 +121,33 @@ def augment(x: torch.Tensor, rng: random.Random, shift: int = 3) -> torch.Tensor
     return out
 
 
+# How often each attribute is the one varied inside a hard-negative group: shape (kind) and count
+# are what random batches teach worst (colour, setting and time alone already single out an image).
+VARY_WEIGHTS = {"kind": 4, "count": 3, "size": 1, "color": 1, "setting": 1, "time": 1}
+GROUP = 4
+
+
+def sample_indices(pool: ScenePool, rng: random.Random, batch: int) -> list[int]:
+    """Groups of GROUP scenes equal in all attributes but one, so the loss must look at it."""
+    idx: list[int] = []
+    names, weights = list(VARY_WEIGHTS), list(VARY_WEIGHTS.values())
+    while len(idx) < batch:
+        anchor = rng.randrange(len(pool))
+        idx.append(anchor)
+        a = ATTR_NAMES.index(rng.choices(names, weights)[0])
+        values = [v for v in range(len(ATTRIBUTES[ATTR_NAMES[a]])) if v != pool.codes[anchor][a]]
+        for v in rng.sample(values, min(GROUP - 1, len(values))):
+            codes = list(pool.codes[anchor])
+            codes[a] = v
+            same = pool.by_codes.get(tuple(codes))
+            idx.append(rng.choice(same) if same else rng.randrange(len(pool)))
+    return idx[:batch]
+
+
 def make_batch(pool: ScenePool, inputs: torch.Tensor, rng: random.Random, batch: int,
                tokenizer: Callable) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Images, tokens, and the text->image match matrix (text i describes image j)."""
-    idx = [rng.randrange(len(pool)) for _ in range(batch)]
+    idx = sample_indices(pool, rng, batch)
     images = augment(inputs[idx], rng)
     texts, constraints = zip(*(sample_text(pool.scene(i), rng) for i in idx), strict=True)
     want = torch.tensor([encode_attrs(c) for c in constraints])  # B x 6, -1 = any
