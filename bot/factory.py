@@ -11,6 +11,7 @@ from bot.chat import ChatBot
 from bot.llm_plan import planner_from_settings
 from bot.search import SearchConfig, Searcher
 from indexer.collection import CollectionInfo
+from indexer.commands import load_embeddings, open_store
 from indexer.embedding import ClipEmbeddings
 from indexer.settings import Settings
 from indexer.store import ImageStore
@@ -39,15 +40,8 @@ def min_score_for(settings: Settings) -> float:
 
 
 def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> BotParts:
-    embeddings = ClipEmbeddings(settings.model, settings.pretrained or None, device=settings.device)
-    store = ImageStore(
-        settings.db,
-        settings.collection,
-        embeddings.identity,
-        token=settings.token,
-        embeddings=embeddings,
-        create=False,
-    )
+    embeddings = load_embeddings(settings)
+    store = open_store(settings, embeddings, create=False)
     fields = {"path": "path", "caption": "caption"}
     fields.update({name: f'attrs["{name}"]' for name in store.attribute_names() if name.isidentifier()})
     config = SearchConfig(k=settings.k, min_score=min_score_for(settings), filter_fields=fields)

@@ -123,7 +123,7 @@ def _open_path(path: str) -> tuple[str, BinaryIO]:
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise UnreadableImage(path, _os_reason(path, exc)) from exc
+        raise UnreadableImage(path, os_reason(path, exc)) from exc
     if stat.S_ISDIR(st.st_mode):
         raise UnreadableImage(path, "is a directory")
     if not stat.S_ISREG(st.st_mode):
@@ -133,10 +133,10 @@ def _open_path(path: str) -> tuple[str, BinaryIO]:
     try:
         return path, open(path, "rb")  # noqa: SIM115 - the caller closes it in a with block
     except OSError as exc:
-        raise UnreadableImage(path, _os_reason(path, exc)) from exc
+        raise UnreadableImage(path, os_reason(path, exc)) from exc
 
 
-def _os_reason(path: str, exc: OSError) -> str:
+def os_reason(path: str, exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return "permission denied"
     if exc.errno == errno.ELOOP:

@@ -8,7 +8,6 @@ replacements are in. Killed at any moment, a re-run converges to one row per dis
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import queue
 import stat
@@ -18,13 +17,12 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 from indexer.errors import UnreadableImage
-from indexer.imageio import decode_image
+from indexer.imageio import decode_image, os_reason
 from indexer.ingest import Skipped, Source, SourceItem
 from indexer.store import ImageRecord, ImageStore
 
@@ -177,7 +175,7 @@ class Indexer:
                 return _Prepared(item, "", 0, 0.0, reason=kind)
             data = item.file.read_bytes()
         except OSError as exc:
-            return _Prepared(item, "", 0, 0.0, reason=_os_reason(item.file, exc))
+            return _Prepared(item, "", 0, 0.0, reason=os_reason(str(item.file), exc))
         cid = content_id(data)
         try:
             decoded = decode_image(data, draft_size=self.draft_size)
@@ -218,19 +216,6 @@ def _unchanged(item: SourceItem, recs: list[ImageRecord]) -> ImageRecord | None:
 
 def _record(p: _Prepared) -> ImageRecord:
     return ImageRecord(p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs))
-
-
-def _os_reason(path: Path, exc: OSError) -> str:
-    """The same short reasons imageio gives for a path it cannot open."""
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if exc.errno == errno.ELOOP:
-        return "symlink loop"
-    if isinstance(exc, FileNotFoundError):
-        return "broken symlink" if path.is_symlink() else "file not found"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory"
-    return f"cannot read file ({exc.strerror or exc.__class__.__name__})"
 
 
 class _Writer:
