@@ -23,7 +23,9 @@ from indexer.store import Hit
 CANDIDATE_FACTOR = 4  # candidates fetched per shown result when re-ranking negatives / collapsing duplicates
 NEGATIVE_WEIGHT = 1.0
 LIKE_WEIGHT = 0.7  # "more like #N": image vector share; the current text keeps the rest
-DUPLICATE_COS = 0.985
+DUPLICATE_HASH_BITS = 6  # of 64: re-encoded/resized copies measured at <= 6 (bench/relevance_floor.py)
+DUPLICATE_COS = 0.98
+DUPLICATE_COS_ONLY = 0.995  # rows indexed without a difference hash
 FLOOR_SHOWN = 3
 TEXT_CACHE_SIZE = 2048  # phrase vectors kept; one is 2 KB at 512-d
 
@@ -217,13 +219,20 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 
 def _collapse_duplicates(scored: list[tuple[Hit, float]], vectors: dict[str, np.ndarray]) -> list[tuple[Hit, float]]:
+    """Keep the best of each group of near-duplicates (re-encoded, resized copies of one picture)."""
     kept: list[tuple[Hit, float]] = []
-    kept_vecs: list[np.ndarray] = []
     for hit, score in scored:
-        vec = vectors.get(hit.id)
-        if vec is not None and any(float(vec @ other) >= DUPLICATE_COS for other in kept_vecs):
-            continue
-        kept.append((hit, score))
-        if vec is not None:
-            kept_vecs.append(vec)
+        if not any(_near_duplicate(hit, other, vectors) for other, _ in kept):
+            kept.append((hit, score))
     return kept
+
+
+def _near_duplicate(a: Hit, b: Hit, vectors: dict[str, np.ndarray]) -> bool:
+    """Same picture: the 64-bit difference hashes nearly agree AND CLIP sees the same content. Either signal
+    alone over-collapses: distinct photos of one scene share a CLIP vector, simple layouts share a dHash."""
+    va, vb = vectors.get(a.id), vectors.get(b.id)
+    cos = float(va @ vb) if va is not None and vb is not None else None
+    if a.phash and b.phash:
+        close = bin(int(a.phash, 16) ^ int(b.phash, 16)).count("1") <= DUPLICATE_HASH_BITS
+        return close and (cos is None or cos >= DUPLICATE_COS)
+    return cos is not None and cos >= DUPLICATE_COS_ONLY

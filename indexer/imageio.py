@@ -313,3 +313,11 @@ def _to_8bit(im: Image.Image) -> Image.Image:
         scaled = (values - low) * (255.0 / (high - low)) if high > low else np.clip(values, 0, 255)
     clean = np.nan_to_num(scaled, nan=0.0, posinf=255.0, neginf=0.0)
     return Image.fromarray(np.clip(np.rint(clean), 0, 255).astype(np.uint8))
+
+
+def difference_hash(image: Image.Image) -> str:
+    """64-bit dHash as 16 hex digits: survives re-encoding and resizing, so near-duplicate files (not just
+    byte-identical ones) can be recognised whatever embedding model is in use."""
+    small = np.asarray(image.convert("L").resize((9, 8), Image.Resampling.BILINEAR), dtype=np.int16)
+    bits = (small[:, 1:] > small[:, :-1]).flatten()
+    return f"{int(''.join('1' if b else '0' for b in bits), 2):016x}"

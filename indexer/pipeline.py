@@ -22,7 +22,7 @@ from typing import Protocol
 import numpy as np
 
 from indexer.errors import UnreadableImage
-from indexer.imageio import decode_image, os_reason
+from indexer.imageio import decode_image, difference_hash, os_reason
 from indexer.ingest import Skipped, Source, SourceItem
 from indexer.store import ImageRecord, ImageStore
 
@@ -64,6 +64,7 @@ class _Prepared:
     height: int = 0
     pixels: np.ndarray | None = None
     reason: str | None = None
+    phash: str = ""
 
 
 def content_id(data: bytes) -> str:
@@ -182,7 +183,8 @@ class Indexer:
             pixels = self.encoder.preprocess(decoded.image)
         except UnreadableImage as exc:
             return _Prepared(item, cid, st.st_size, st.st_mtime, reason=exc.reason)
-        return _Prepared(item, cid, st.st_size, st.st_mtime, decoded.width, decoded.height, pixels)
+        phash = difference_hash(decoded.image)
+        return _Prepared(item, cid, st.st_size, st.st_mtime, decoded.width, decoded.height, pixels, phash=phash)
 
     def _repoint(self, moved: list[ImageRecord]) -> None:
         if not moved:
@@ -215,7 +217,9 @@ def _unchanged(item: SourceItem, recs: list[ImageRecord]) -> ImageRecord | None:
 
 
 def _record(p: _Prepared) -> ImageRecord:
-    return ImageRecord(p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs))
+    return ImageRecord(
+        p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs), p.phash
+    )
 
 
 class _Writer:

@@ -1,6 +1,6 @@
 """The Milvus boundary: the only module that talks to pymilvus / langchain-milvus.
 
-Writes are upserts with content-hash ids (see `add`); searches go through langchain-milvus's
+Writes go in through langchain-milvus's `add_embeddings` with content-hash ids (see `add`); searches through its
 `similarity_search_with_score_by_vector`. The collection is created here with an explicit schema, COSINE
 HNSW index and the model identity in its description, because a collection built with another model (or
 with the L2 default) gives silently wrong results.
@@ -61,6 +61,7 @@ class ImageRecord:
     bytes: int = 0
     mtime: float = 0.0
     attrs: dict[str, str] = field(default_factory=dict)
+    phash: str = ""  # 64-bit difference hash (hex) for near-duplicate collapsing
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Hit:
     caption: str
     score: float
     attrs: dict[str, str]
+    phash: str = ""
 
 
 class ImageStore:
@@ -130,6 +132,7 @@ class ImageStore:
         schema.add_field("bytes", DataType.INT64)
         schema.add_field("mtime", DataType.DOUBLE)
         schema.add_field("attrs", DataType.JSON)
+        schema.add_field("phash", DataType.VARCHAR, max_length=16)
         index = MilvusClient.prepare_index_params()
         index.add_index(field_name="vector", **INDEX_PARAMS)
         self._client.create_collection(self.name, schema=schema, index_params=index, consistency_level="Strong")
@@ -155,16 +158,22 @@ class ImageStore:
 
     # -- writes ----------------------------------------------------------------------------------------
     def add(self, records: Sequence[ImageRecord], vectors: np.ndarray) -> None:
+        """Write rows through LangChain's `add_embeddings` with content-hash ids, replacing any rows with the
+        same ids first: a Milvus 2.3 server keeps every inserted copy of a primary key as its own row (Lite
+        replaces it), and ids are written again by design (a re-run after a crash, a repointed file)."""
         if not records:
             return
-        # An upsert, not LangChain's add_embeddings (an insert): a Milvus 2.3 server keeps every inserted
-        # copy of a primary key as its own row (Milvus Lite replaces it), and ids are written again by
-        # design (a re-run after a crash, a repointed file), so only an upsert keeps one row per image.
-        rows = [
-            {"id": r.id, "vector": vec, "caption": r.caption[:MAX_CAPTION], **_meta(r)}
-            for r, vec in zip(records, vectors.astype(np.float32).tolist(), strict=True)
-        ]
-        self._call("insert", lambda: self._client.upsert(self.name, data=rows))
+        ids = [r.id for r in records]
+        self._call("delete before insert", lambda: self._vs.delete(ids=ids))
+        self._call(
+            "insert",
+            lambda: self._vs.add_embeddings(
+                texts=[r.caption[:MAX_CAPTION] for r in records],
+                embeddings=vectors.astype(np.float32).tolist(),
+                metadatas=[_meta(r) for r in records],
+                ids=ids,
+            ),
+        )
 
     def delete(self, ids: Sequence[str]) -> None:
         if ids:
@@ -293,4 +302,11 @@ def _hit(doc: Any, score: float) -> Hit:
     attrs = meta.get("attrs") or {}
     if isinstance(attrs, str):
         attrs = json.loads(attrs)
-    return Hit(id=str(meta["id"]), path=meta["path"], caption=doc.page_content, score=float(score), attrs=attrs)
+    return Hit(
+        id=str(meta["id"]),
+        path=meta["path"],
+        caption=doc.page_content,
+        score=float(score),
+        attrs=attrs,
+        phash=str(meta.get("phash") or ""),
+    )
