@@ -142,3 +142,17 @@ def test_pool_drops_scenes_that_render_like_demo_images() -> None:
     pool = ScenePool(5, 6, 64, fake_demo, workers=1)
     assert pool.dropped == 1 and len(pool) == 5
     assert encode_attrs(scene_attributes(pool.scene(0))) == list(pool.codes[0])
+
+
+def test_hard_negative_groups_differ_in_exactly_one_attribute() -> None:
+    from indexer.demo.trainset import GROUP, sample_indices
+
+    pool = ScenePool(0, 6000, 32, set(), workers=2)  # ~3 scenes per combination
+    idx = sample_indices(pool, random.Random(0), 64)
+    assert len(idx) == 64
+    codes = pool.codes[idx]
+    # groups vary in size (a two-valued attribute gives one variant), so compare each scene with
+    # the few before it: most must differ from one of them in exactly one attribute
+    one_off = sum(any((codes[k] != codes[j]).sum() == 1 for j in range(max(0, k - GROUP + 1), k))
+                  for k in range(1, 64))
+    assert one_off >= 0.6 * 48

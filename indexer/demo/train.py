@@ -37,6 +37,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--steps", type=int, default=None, help="fixed step count (skips calibration)")
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--hard-negatives", action="store_true", help="batches of one-attribute variations")
     p.add_argument("--pool", type=int, default=16_000, help="training scenes rendered up front")
     # 1 torch thread: on the shared 2-core box, 2 OpenMP threads ran 3-7x SLOWER per step than one
     # (threads spin at barriers while the other core is busy with someone else's tests).
@@ -101,7 +102,8 @@ def train(args: argparse.Namespace, start: float) -> tuple[torch.nn.Module, dict
     step, losses, t0 = 0, [], time.monotonic()
     while (progress := progress_at(args, step, t0, deadline)) < 1.0:
         lr = lr_at(progress, args.lr)
-        losses.append(train_step(model, opt, make_batch(pool, inputs, rng, args.batch, tokenizer), lr))
+        batch = make_batch(pool, inputs, rng, args.batch, tokenizer, args.hard_negatives)
+        losses.append(train_step(model, opt, batch, lr))
         step += 1
         if step % 50 == 0:
             print(f"step {step} progress {progress:.2f} loss {sum(losses[-50:]) / 50:.3f} "
