@@ -25,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import clustered_vectors, median, percentile, table, write_section  # noqa: E402
+from bench.common import clustered_vectors, percentile, table, write_section  # noqa: E402
 from bench.query_latency import DIM, K, apply_params, exact_top, ids_of, index_params, open_store  # noqa: E402
 
 
