@@ -124,6 +124,8 @@ class ClipEmbeddings(Embeddings):
         self._dtype = torch.float16 if precision == "fp16" else torch.float32
         dim = int(model.text_projection.shape[1]) if _has_tensor(model, "text_projection") else None
         self.identity = ModelIdentity(model_name, weights_id, dim or self._probe_dim())
+        size = getattr(model.visual, "image_size", 224)
+        self.image_size = int(max(size) if isinstance(size, tuple | list) else size)  # the tower's input side
 
     def _probe_dim(self) -> int:
         return len(self.embed_query("a photo"))

@@ -81,14 +81,17 @@ class Indexer:
         *,
         batch_size: int = 64,
         workers: int = 2,
-        draft_size: int = 448,
+        draft_size: int | None = None,
         progress: Callable[[int], object] | None = None,
     ) -> None:
         self.store = store
         self.encoder = encoder
         self.batch_size = batch_size
         self.workers = workers
-        self.draft_size = draft_size
+        # JPEGs decode at the smallest DCT scale that still covers the model's input (e.g. 640x480 → 320x240
+        # for a 224-px tower): decoding is the costliest CPU work beside the forward, and finer pixels are
+        # thrown away by the resize anyway.
+        self.draft_size = draft_size or getattr(encoder, "image_size", 224)
         self.progress = progress or (lambda n: None)
 
     def run(self, source: Source, items: list[SourceItem], *, prune: bool = False) -> IndexReport:

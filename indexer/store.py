@@ -41,7 +41,10 @@ INDEX_PARAMS: dict[str, Any] = {
     "params": {"M": 16, "efConstruction": 200},
 }
 SEARCH_PARAMS: dict[str, Any] = {"metric_type": "COSINE", "params": {"ef": 128}}
-MAX_EF = 32768  # Milvus caps ef at 32768
+MAX_EF = 32768
+# Searches need not wait for the newest write: on a Milvus 2.3 server "Strong" makes every search wait for the
+# next time tick (~200 ms). "Bounded" sees writes a moment later; writes and existence checks stay Strong.
+SEARCH_CONSISTENCY = "Bounded"  # Milvus caps ef at 32768
 SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
 IDENTITY_WAIT_S = 5.0
 MAX_PATH = 2048
@@ -242,7 +245,10 @@ class ImageStore:
         query = list(map(float, vector))
         param = self._filtered_params(k, expr) if expr else None
         pairs = self._call(
-            "search", lambda: self._vs.similarity_search_with_score_by_vector(query, k=k, expr=expr, param=param)
+            "search",
+            lambda: self._vs.similarity_search_with_score_by_vector(
+                query, k=k, expr=expr, param=param, consistency_level=SEARCH_CONSISTENCY
+            ),
         )
         return [_hit(doc, score) for doc, score in pairs]
 
