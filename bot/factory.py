@@ -33,10 +33,7 @@ def min_score_for(settings: Settings) -> float:
         return settings.min_score
     from indexer.demo import model as demo
 
-    if settings.model != demo.DEMO_MODEL_NAME:
-        return DEFAULT_MIN_SCORE
-    # the demo model's own floor is set by whoever trains it; until then the generic CLIP floor applies
-    return float(getattr(demo, "DEMO_MIN_SCORE", DEFAULT_MIN_SCORE))
+    return demo.DEMO_MIN_SCORE if settings.model == demo.DEMO_MODEL_NAME else DEFAULT_MIN_SCORE
 
 
 def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> BotParts:

@@ -92,4 +92,5 @@ def subprocess_env() -> Iterator[dict[str, str]]:
 # --- Real Milvus server tier (owned with tests/milvus_server.py) ------------------------------------------
 # Registered here, once, so every module shares one session server; test_store's `store_uri` gets its
 # "server" param through tests.milvus_server.server_store_uri.
+from tests.bot_fixtures import trained_index  # noqa: E402, F401 - demo_index falls back to it by name
 from tests.milvus_server import milvus_standalone, milvus_uri  # noqa: E402, F401
