@@ -41,10 +41,11 @@ INDEX_PARAMS: dict[str, Any] = {
     "params": {"M": 16, "efConstruction": 200},
 }
 SEARCH_PARAMS: dict[str, Any] = {"metric_type": "COSINE", "params": {"ef": 128}}
-MAX_EF = 32768
+MAX_EF = 32768  # Milvus caps ef at 32768
 # Searches need not wait for the newest write: on a Milvus 2.3 server "Strong" makes every search wait for the
-# next time tick (~200 ms). "Bounded" sees writes a moment later; writes and existence checks stay Strong.
-SEARCH_CONSISTENCY = "Bounded"  # Milvus caps ef at 32768
+# next time tick (~200 ms). "Session" still sees this client's own writes at once (a store that just wrote),
+# while a reader that never writes (the bot) does not wait; writes and existence checks stay Strong.
+SEARCH_CONSISTENCY = "Session"
 SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
 IDENTITY_WAIT_S = 5.0
 MAX_PATH = 2048
