@@ -88,10 +88,8 @@ class Indexer:
         self.encoder = encoder
         self.batch_size = batch_size
         self.workers = workers
-        # JPEGs decode at the smallest DCT scale that still covers the model's input (e.g. 640x480 → 320x240
-        # for a 224-px tower): decoding is the costliest CPU work beside the forward, and finer pixels are
-        # thrown away by the resize anyway.
-        self.draft_size = draft_size or getattr(encoder, "image_size", 224)
+        # JPEGs decode at a reduced DCT scale that still leaves detail above the model input (448 px).
+        self.draft_size = draft_size or 448
         self.progress = progress or (lambda n: None)
 
     def run(self, source: Source, items: list[SourceItem], *, prune: bool = False) -> IndexReport:
