@@ -24,7 +24,7 @@ from PIL import Image
 
 from indexer.lite import endpoint_file
 from tests.milvus_server import MilvusServer, indexer_cmd, stored_rows
-from tests.test_resume import N_IMAGES, expected_rows, make_source
+from tests.test_resume import expected_rows, make_source
 from tests.test_server_tier import child_env
 
 pytestmark = pytest.mark.slow
@@ -32,6 +32,9 @@ pytestmark = pytest.mark.slow
 COLLECTION = "faults"
 INDEXER_KILLS = 5
 SEED = 6_2024
+# Big enough that six aimed runs cannot finish it: kills are aimed at +8..48 rows, but a batch or two more
+# lands before the SIGKILL does, and a fast machine indexes 300 tiny images in seconds.
+N_IMAGES = 1200
 
 
 def _count(uri: str) -> int:
@@ -41,7 +44,9 @@ def _count(uri: str) -> int:
     try:
         if not client.has_collection(COLLECTION):
             return 0
-        return int(client.query(COLLECTION, filter="", output_fields=["count(*)"])[0]["count(*)"])
+        # Strong: a lagging count would aim the kill rows late
+        rows = client.query(COLLECTION, filter="", output_fields=["count(*)"], consistency_level="Strong")
+        return int(rows[0]["count(*)"])
     except Exception:  # noqa: BLE001 - not created or not loaded yet
         return 0
     finally:
@@ -71,7 +76,7 @@ def test_killed_indexer_and_server_converge(milvus_standalone: MilvusServer, tmp
     server = milvus_standalone
     server.start()
     source = tmp_path / "src"
-    make_source(source)  # 300 distinct JPEGs, 4 byte-identical copies, 3 bad files
+    make_source(source, N_IMAGES)  # distinct JPEGs, 4 byte-identical copies, 3 bad files
     rng = random.Random(SEED)
     log: list[str] = []
     server_killed = False

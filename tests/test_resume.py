@@ -29,19 +29,19 @@ SEED = 20240611
 COLLECTION = "resume"
 
 
-def make_source(root: Path) -> None:
-    """300 distinct JPEGs over a few folders, byte-identical copies, and files that must be skipped."""
+def make_source(root: Path, n_images: int = N_IMAGES) -> None:
+    """`n_images` distinct JPEGs over a few folders, byte-identical copies, and files that must be skipped."""
     rng = np.random.default_rng(SEED)
-    for i in range(N_IMAGES):
-        path = root / f"d{i % 6}" / f"img{i:03d}.jpg"
+    for i in range(n_images):
+        path = root / f"d{i % 6}" / f"img{i:04d}.jpg"
         path.parent.mkdir(parents=True, exist_ok=True)
         Image.fromarray(rng.integers(0, 255, (72, 96, 3), dtype=np.uint8)).save(path, quality=85)
     for i in (3, 50, 151, 299):
-        shutil.copyfile(root / f"d{i % 6}" / f"img{i:03d}.jpg", root / f"d{i % 6}" / f"zz_copy{i:03d}.jpg")
+        shutil.copyfile(root / f"d{i % 6}" / f"img{i:04d}.jpg", root / f"d{i % 6}" / f"zz_copy{i:03d}.jpg")
     (root / "bad").mkdir()
     (root / "bad" / "empty.jpg").write_bytes(b"")
     (root / "bad" / "text.png").write_text("not an image at all\n")
-    good = (root / "d0" / "img000.jpg").read_bytes()
+    good = (root / "d0" / "img0000.jpg").read_bytes()
     (root / "bad" / "truncated.jpg").write_bytes(good[: len(good) // 3])
 
 
