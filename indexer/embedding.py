@@ -119,7 +119,7 @@ class ClipEmbeddings(Embeddings):
             raise ModelLoadError(_load_failure_message(model_name, weights_arg, exc)) from exc
         model.eval()
         self._model = model
-        self._preprocess = preprocess
+        self._pil_stage, self._tensor_stage = _split_transform(preprocess)
         self._tokenizer = open_clip.get_tokenizer(model_name)
         self._dtype = torch.float16 if precision == "fp16" else torch.float32
         dim = int(model.text_projection.shape[1]) if _has_tensor(model, "text_projection") else None
@@ -132,16 +132,21 @@ class ClipEmbeddings(Embeddings):
 
     # -- images ---------------------------------------------------------------------------------------
     def preprocess(self, image: Image.Image) -> np.ndarray:
-        """open_clip's own eval transform, as a CHW float32 array; safe to call from worker threads."""
-        return self._preprocess(image).numpy()
+        """The PIL half of open_clip's eval transform (resize, crop, RGB) as an HWC uint8 array.
+
+        Safe to call from worker threads; PIL releases the GIL while resizing. The tensor half (scale to
+        [0, 1], normalise) runs in `embed_pixels` on the whole batch: one vectorised op instead of a torch
+        call per image from every decode thread, each of which would compete with the forward for cores.
+        """
+        return np.asarray(self._pil_stage(image))
 
     def embed_pixels(self, batch: np.ndarray) -> np.ndarray:
-        """Embed a stack of `preprocess` outputs (N, C, H, W) → (N, D) normalised float32."""
+        """Embed a stack of `preprocess` outputs (N, H, W, C) → (N, D) normalised float32."""
         import torch
 
         with self._lock, torch.inference_mode():
-            pixels = torch.from_numpy(batch).to(self.device, self._dtype)
-            feats = self._model.encode_image(pixels, normalize=True)
+            pixels = self._tensor_stage(torch.from_numpy(batch).to(self.device))
+            feats = self._model.encode_image(pixels.to(self._dtype), normalize=True)
         return feats.float().cpu().numpy()
 
     def embed_image(self, images: Sequence[str | Path | Image.Image]) -> list[list[float]]:
@@ -196,6 +201,26 @@ class ClipEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.encode_texts([text])[0].tolist()
+
+
+def _split_transform(preprocess: Any) -> tuple[Any, Any]:
+    """open_clip's eval transform cut where it becomes a tensor: (PIL stage, batched tensor stage).
+
+    The tensor stage is exactly ToTensor's arithmetic (HWC bytes → CHW floats / 255) followed by the
+    transform's own remaining steps (Normalize), applied to an (N, H, W, C) uint8 batch.
+    """
+    from torchvision import transforms
+
+    steps = list(getattr(preprocess, "transforms", []))
+    cut = next((i for i, step in enumerate(steps) if "ToTensor" in type(step).__name__), None)
+    if cut is None:
+        raise ModelLoadError(f"unexpected open_clip preprocessing (no ToTensor step): {preprocess!r}")
+    rest = transforms.Compose(steps[cut + 1 :])
+
+    def tensor_stage(batch: Any) -> Any:
+        return rest(batch.permute(0, 3, 1, 2).float().div(255))
+
+    return transforms.Compose(steps[:cut]), tensor_stage
 
 
 def _has_tensor(model: Any, name: str) -> bool:

@@ -28,6 +28,8 @@ from indexer.store import ImageRecord, ImageStore
 
 
 class ImageEncoder(Protocol):
+    image_size: int  # the model's input side
+
     def preprocess(self, image: object) -> np.ndarray: ...
     def embed_pixels(self, batch: np.ndarray) -> np.ndarray: ...
 
@@ -88,8 +90,9 @@ class Indexer:
         self.encoder = encoder
         self.batch_size = batch_size
         self.workers = workers
-        # JPEGs decode at a reduced DCT scale that still leaves detail above the model input (448 px).
-        self.draft_size = draft_size or 448
+        # JPEGs decode at the smallest DCT scale (1/2, 1/4, 1/8) that still covers the model's input side:
+        # a 640x480 photo for a 224-px model decodes at 320x240, about a quarter of the IDCT work.
+        self.draft_size = draft_size or encoder.image_size
         self.progress = progress or (lambda n: None)
 
     def run(self, source: Source, items: list[SourceItem], *, prune: bool = False) -> IndexReport:

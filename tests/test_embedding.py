@@ -19,7 +19,7 @@ from indexer.errors import ConfigError, ModelLoadError
 STANDARD_PARAMS = {"model_name": "demo-clip", "pretrained": "random"}
 
 
-class TestClipEmbeddingsUnit(EmbeddingsUnitTests):
+class _StandardParams:
     @property
     def embeddings_class(self) -> type[Embeddings]:
         return ClipEmbeddings
@@ -27,21 +27,17 @@ class TestClipEmbeddingsUnit(EmbeddingsUnitTests):
     @property
     def embedding_model_params(self) -> dict:
         return STANDARD_PARAMS
+
+
+class TestClipEmbeddingsUnit(_StandardParams, EmbeddingsUnitTests):
+    pass
 
 
 # The suite's async tests carry no marker and pytest-asyncio runs in strict mode, so the class is marked;
 # the sync tests it also reaches would warn about that mark, which is harmless.
 @pytest.mark.filterwarnings("ignore:.*is marked with .@pytest.mark.asyncio. but it is not an async function")
 @pytest.mark.asyncio
-class TestClipEmbeddingsIntegration(EmbeddingsIntegrationTests):
-    @property
-    def embeddings_class(self) -> type[Embeddings]:
-        return ClipEmbeddings
-
-    @property
-    def embedding_model_params(self) -> dict:
-        return STANDARD_PARAMS
-
+class TestClipEmbeddingsIntegration(_StandardParams, EmbeddingsIntegrationTests):
     @pytest.fixture
     def model(self, random_clip: ClipEmbeddings) -> Embeddings:
         # The session's model instead of a fresh one per test: same class and parameters, loaded once.
@@ -63,6 +59,26 @@ def test_text_vectors_are_normalised_float32(random_clip: ClipEmbeddings) -> Non
     query = random_clip.embed_query("a red car")
     assert len(query) == random_clip.identity.dim
     np.testing.assert_allclose(query, arr[0], atol=1e-6)
+
+
+def test_split_preprocessing_equals_open_clip_transform(random_clip: ClipEmbeddings) -> None:
+    """The PIL stage in decode threads + the batched tensor stage must give open_clip's own transform."""
+    import open_clip
+    import torch
+
+    _, _, whole = open_clip.create_model_and_transforms("demo-clip", pretrained=None)
+    rng = np.random.default_rng(3)
+    images = [Image.fromarray(rng.integers(0, 255, (h, w, 3), dtype=np.uint8)) for h, w in ((48, 80), (97, 61))]
+    images.append(images[0].convert("L"))  # non-RGB input: converted inside the PIL stage
+    staged = np.stack([random_clip.preprocess(im) for im in images])
+    assert staged.dtype == np.uint8 and staged.shape[-1] == 3
+    expected = torch.stack([whole(im) for im in images])
+    got = random_clip._tensor_stage(torch.from_numpy(staged))
+    torch.testing.assert_close(got, expected, atol=1e-6, rtol=0)
+    model = random_clip._model
+    with torch.inference_mode():
+        direct = model.encode_image(expected, normalize=True).numpy()
+    np.testing.assert_allclose(random_clip.embed_pixels(staged), direct, atol=1e-5)
 
 
 def test_empty_batches(random_clip: ClipEmbeddings) -> None:

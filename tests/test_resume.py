@@ -103,7 +103,7 @@ def test_killed_runs_converge_to_one_row_per_image(
             # Files moved between crashes must be repointed, not duplicated or lost.
             (source / "moved").mkdir()
             for i in (1, 7, 13):
-                (source / f"d{i % 6}" / f"img{i:03d}.jpg").rename(source / "moved" / f"img{i:03d}.jpg")
+                (source / f"d{i % 6}" / f"img{i:04d}.jpg").rename(source / "moved" / f"img{i:04d}.jpg")
             moved = True
 
     final = start(source, db, subprocess_env)
