@@ -84,6 +84,18 @@ def other_load() -> str:
     return note + (" — WARNING: demo training was running" if out else "")
 
 
+def wait_for_quiet_cpu(busy_below: float = 15.0, timeout: float = 240.0) -> float:
+    """Block until the whole machine's CPU use over one second drops below `busy_below` percent
+    (e.g. a Milvus server finishing its compactions and index builds after a bulk insert, which
+    would otherwise slow whatever is measured next); returns the seconds waited."""
+    import psutil
+
+    start = time.monotonic()
+    while psutil.cpu_percent(interval=1.0) >= busy_below and time.monotonic() - start < timeout:
+        pass
+    return time.monotonic() - start
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]

@@ -59,10 +59,10 @@ def child(folder: Path, n: int, batch: int, workers: int, threads: int) -> dict[
     emb = ClipEmbeddings(MODEL, "random", device="cpu", batch_size=batch)
     files = sorted(folder.glob("*.jpg"))
     start = time.perf_counter()
-    pixels = np.stack([emb.preprocess(load_image(f.read_bytes(), draft_size=448)) for f in files[:batch]])
+    pixels = np.stack([emb.preprocess(load_image(f.read_bytes(), draft_size=emb.image_size)) for f in files[:batch]])
     prep_ms = (time.perf_counter() - start) * 1e3 / batch  # one thread: read + decode + preprocess
     emb.embed_pixels(pixels)  # warm-up: first forward allocates
-    raw = _forward_rate(emb, pixels)
+    rates = _forward_rates(emb, pixels)
     source = read_source(folder)
     items = source.items[:n]
     with tempfile.TemporaryDirectory(prefix="bench-idx-") as tmp:
@@ -75,18 +75,23 @@ def child(folder: Path, n: int, batch: int, workers: int, threads: int) -> dict[
         store.close()
     if stored != len(items):
         raise SystemExit(f"stored {stored} rows for {len(items)} images: the pipeline lost or duplicated rows")
-    raw = (raw + _forward_rate(emb, pixels)) / 2  # before and after: the machine's load drifts
-    rate = report.indexed / seconds
-    return {"raw": raw, "pipeline": rate, "ratio": rate / raw, "rss_mb": peak_rss_mb(), "n": len(items),
+    rates += _forward_rates(emb, pixels)  # before and after: the machine's load drifts
+    # The ratio is taken against the BEST forward round: a long pipeline run averages the VM's noise
+    # while the best short round catches its quietest moment, so this errs against the pipeline.
+    raw, rate = max(rates), report.indexed / seconds
+    return {"raw": raw, "raw_mean": sum(rates) / len(rates), "pipeline": rate, "ratio": rate / raw,
+            "ratio_mean": rate * len(rates) / sum(rates), "rss_mb": peak_rss_mb(), "n": len(items),
             "prep_ms": prep_ms, "fwd_ms": 1e3 / raw}
 
 
-def _forward_rate(emb, pixels, rounds: int = 2) -> float:  # noqa: ANN001
-    """Images/s of the bare forward on already-preprocessed tensors."""
-    start = time.perf_counter()
+def _forward_rates(emb, pixels, rounds: int = 3) -> list[float]:  # noqa: ANN001
+    """Images/s of the bare forward on already-preprocessed tensors, one figure per round."""
+    rates = []
     for _ in range(rounds):
+        start = time.perf_counter()
         emb.embed_pixels(pixels)
-    return rounds * len(pixels) / (time.perf_counter() - start)
+        rates.append(len(pixels) / (time.perf_counter() - start))
+    return rates
 
 
 def run_child(folder: Path, n: int, batch: int, workers: int, threads: int) -> dict[str, float]:
@@ -136,7 +141,7 @@ def main() -> None:
 
 
 def _report(runs: list[dict[str, float]], small: dict[str, float], args: argparse.Namespace) -> str:
-    keys = ("raw", "pipeline", "ratio", "rss_mb", "prep_ms", "fwd_ms")
+    keys = ("raw", "raw_mean", "pipeline", "ratio", "ratio_mean", "rss_mb", "prep_ms", "fwd_ms")
     rows = [[i + 1, r["n"], *(r[k] for k in keys)] for i, r in enumerate(runs)]
     rows.append(["median", args.images, *(median([r[k] for r in runs]) for k in keys)])
     rows.append(["size check", small["n"], *(small[k] for k in keys)])
@@ -145,12 +150,13 @@ def _report(runs: list[dict[str, float]], small: dict[str, float], args: argpars
     return (
         f"{MODEL} (random weights) at 224 px on CPU, batch {args.batch}, {args.workers} decode workers, "
         f"{args.images} generated 640x480 JPEGs into a fresh Milvus Lite dir (HNSW built by finalize).\n"
-        "raw = forward-only images/s on preprocessed tensors (mean of before and after the pipeline); pipeline = files → rows incl. finalize; "
-        "each row one child process.\n\n"
-        + table(["run", "images", "raw img/s", "pipeline img/s", "pipeline/raw", "peak RSS MB",
-                 "read+decode+preprocess ms/img (1 thread)", "forward ms/img"], rows)
-        + f"\n\n**pipeline/raw = {ratio:.2f}** (target ≥ 0.9); peak RSS {args.images} vs {small['n']} images: "
-        f"×{growth:.2f} (target: flat, ≈ 1.0)\n"
+        "raw = forward-only images/s on preprocessed tensors, 3 rounds of one batch before and 3 after the "
+        "pipeline: best round and mean; pipeline = files → rows incl. finalize; each row one child process.\n\n"
+        + table(["run", "images", "raw img/s (best)", "raw img/s (mean)", "pipeline img/s", "pipeline/raw best",
+                 "pipeline/raw mean", "peak RSS MB", "read+decode+PIL preprocess ms/img (1 thread)",
+                 "forward ms/img (best)"], rows)
+        + f"\n\n**pipeline/raw (best forward round) = {ratio:.2f}** (target ≥ 0.9); "
+        f"peak RSS {args.images} vs {small['n']} images: ×{growth:.2f} (target: flat, ≈ 1.0)\n"
     )
 
 

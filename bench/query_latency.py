@@ -32,6 +32,7 @@ from bench.common import (  # noqa: E402
     median,
     percentile,
     table,
+    wait_for_quiet_cpu,
     write_section,
 )
 
@@ -57,6 +58,7 @@ class Row:
                 self.recall, self.load_s, self.build_s, self.first_s, self.size_mb]
 
 
+BACKEND_ORDER = ["numpy", "lite", "server"]  # the server last: its background work outlives its row
 HEADERS = ["backend", "vectors", "index", "p50 ms", "p95 ms", "search-only p50 ms", "recall@10",
            "insert+build s", "build s", "fresh-process first search s", "store MB"]
 
@@ -252,7 +254,8 @@ def run_all(sizes: list[int], backends: list[str], emb, label: str, args: argpar
         try:
             for n in sizes:
                 data, case = make_case(n, encode, label, args.queries)
-                for backend in backends:
+                for backend in sorted(backends, key=BACKEND_ORDER.index):
+                    waited = wait_for_quiet_cpu()  # no background compaction/index build in the figures
                     if backend == "numpy":
                         row = measure_numpy(data, case, args)
                     else:
@@ -260,12 +263,24 @@ def run_all(sizes: list[int], backends: list[str], emb, label: str, args: argpar
                         row = measure_store(backend, uri, data, case, args)
                         if backend == "server":
                             row.size_mb = dir_size_mb(Path(tmp) / "server" / "data")
+                            _drop(uri, f"bench{n}")  # its background work must not reach the next size
                     rows.append(row)
-                    print("  " + " | ".join(str(c) for c in row.cells()), flush=True)
+                    print(f"  (waited {waited:.0f}s for a quiet CPU) " + " | ".join(str(c) for c in row.cells()),
+                          flush=True)
         finally:
             if server is not None:
                 server.stop()
     return rows
+
+
+def _drop(uri: str, collection: str) -> None:
+    from pymilvus import MilvusClient
+
+    client = MilvusClient(uri=uri)
+    try:
+        client.drop_collection(collection)
+    finally:
+        client.close()
 
 
 def _start_server(data_dir: Path):  # noqa: ANN202

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from bot.chat import Conversation
 from bot.search import Answer
-from indexer.errors import ConfigError, SearchBotError
+from indexer.errors import SearchBotError, exit_status
 from indexer.logsetup import quiet_third_party
 from indexer.settings import Settings
 
@@ -47,12 +47,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO = sys.stdin, stdout: T
         from bot.factory import build_bot
 
         parts = build_bot(Settings.load(db=args.db, collection=args.collection, k=args.k))
-    except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     except SearchBotError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exit_status(exc)
     conv = Conversation()
     for line in stdin:
         try:

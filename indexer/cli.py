@@ -12,11 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from indexer.errors import ConfigError, SearchBotError, SourceError
+from indexer.errors import ConfigError, SearchBotError, exit_status
 from indexer.logsetup import quiet_third_party
 from indexer.settings import Settings
-
-USAGE_ERRORS = (ConfigError, SourceError)
 
 
 def _store_flags(p: argparse.ArgumentParser) -> None:
@@ -81,12 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = _settings(args)
         result = _dispatch(args, settings)
-    except USAGE_ERRORS as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     except SearchBotError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exit_status(exc)
     except KeyboardInterrupt:
         print("interrupted: re-run the same command to finish (nothing is lost or duplicated)", file=sys.stderr)
         return 130

@@ -46,3 +46,9 @@ class UnreadableImage(SearchBotError):
 
 class SourceError(SearchBotError):
     """The SOURCE folder or manifest is missing or malformed."""
+
+
+def exit_status(exc: SearchBotError) -> int:
+    """The command-line exit code for a library error: 2 for what the user must fix in the command
+    (settings, SOURCE), 1 for a failure at run time (store down, model unloadable, ...)."""
+    return 2 if isinstance(exc, ConfigError | SourceError) else 1
