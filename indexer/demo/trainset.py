@@ -25,9 +25,6 @@ from indexer.demo.scenes import ATTRIBUTES, Scene, caption, render, sample_scene
 ATTR_NAMES = tuple(ATTRIBUTES)
 VALUE_INDEX = {a: {v: i for i, v in enumerate(vals)} for a, vals in ATTRIBUTES.items()}
 FULL_CAPTION_SHARE = 0.5  # the rest are partial phrases, like the queries users type
-# How often each attribute is named in a partial phrase. Colour, setting, time and size are pixel
-# statistics a tiny ViT picks up within minutes; kind (shape) and count need more of the gradient.
-PHRASE_WEIGHTS = {"kind": 3, "count": 3, "color": 1, "size": 1, "setting": 1, "time": 1}
 
 
 def train_rng(seed: int, index: int) -> random.Random:
@@ -86,13 +83,8 @@ def sample_text(scene: Scene, rng: random.Random) -> tuple[str, dict[str, str]]:
     attrs = scene_attributes(scene)
     if rng.random() < FULL_CAPTION_SHARE:
         return caption(scene, rng), attrs
-    k, names = rng.choice((1, 2, 3)), list(PHRASE_WEIGHTS)
-    chosen: list[str] = []
-    while len(chosen) < k:  # weighted draw without replacement
-        name = rng.choices(names, list(PHRASE_WEIGHTS.values()))[0]
-        if name not in chosen:
-            chosen.append(name)
-    sub = {a: attrs[a] for a in chosen}
+    names = rng.sample(ATTR_NAMES, rng.choice((1, 2, 3)))
+    sub = {a: attrs[a] for a in names}
     return phrase_for(sub), sub
 
 
