@@ -35,7 +35,7 @@ def fill_segments(store, data: np.ndarray, segments: int) -> None:  # noqa: ANN0
 
     ids = ids_of(len(data))
     bounds = np.linspace(0, len(data), segments + 1).astype(int)
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
         for s in range(lo, hi, 5000):
             e = min(s + 5000, hi)
             recs = [ImageRecord(ids[i], f"img/{i}.jpg", f"caption {i}", 640, 480, 1, 0.0, {}) for i in range(s, e)]
@@ -74,7 +74,7 @@ def profile_text(fn, queries: np.ndarray, top: int = 14) -> str:  # noqa: ANN001
 
 
 def recall_of(found: list[list[int]], exact: np.ndarray) -> float:
-    return float(np.mean([len(set(f) & set(e.tolist())) / K for f, e in zip(found, exact)]))
+    return float(np.mean([len(set(f) & set(e.tolist())) / K for f, e in zip(found, exact, strict=True)]))
 
 
 def run(n: int, segments: int, queries: int, tmp: Path) -> str:
@@ -99,7 +99,11 @@ def run(n: int, segments: int, queries: int, tmp: Path) -> str:
     rows = []
     for ef in (16, 32, 64, 128):
         sp = {"ef": ef}
-        direct = lambda q: [int(h["id"], 16) for h in col.search([q.tolist()], K, output_fields=fields, search_params=sp)[0]]  # noqa: E731
+
+        def direct(q: np.ndarray, sp: dict = sp) -> list[int]:
+            hits = col.search([q.tolist()], K, output_fields=fields, search_params=sp)[0]
+            return [int(h["id"], 16) for h in hits]
+
         store._vs.search_params = {"metric_type": "COSINE", "params": sp}
         product = lambda q: [int(h.id, 16) for h in store.search(q.tolist(), K)]  # noqa: E731
         for label, fn in (("engine direct", direct), ("ImageStore.search", product)):

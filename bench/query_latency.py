@@ -101,7 +101,7 @@ def time_queries(search, encoder, texts: list[str], queries: np.ndarray, row: Ro
     found: list[list[str]] = []
     for _ in range(passes):
         total, only, found = [], [], []
-        for text, q in zip(texts, queries):
+        for text, q in zip(texts, queries, strict=True):
             t0 = time.perf_counter()
             encoder(text)
             t1 = time.perf_counter()
@@ -117,7 +117,7 @@ def time_queries(search, encoder, texts: list[str], queries: np.ndarray, row: Ro
 
 def recall(found: list[list[str]], exact: np.ndarray) -> float:
     ids = ids_of(int(exact.max()) + 1)
-    hits = [len(set(f) & {ids[j] for j in e}) / K for f, e in zip(found, exact)]
+    hits = [len(set(f) & {ids[j] for j in e}) / K for f, e in zip(found, exact, strict=True)]
     return float(np.mean(hits))
 
 
@@ -147,11 +147,11 @@ def apply_params(build: dict, search: dict) -> str:
 def first_search_fresh(uri: str, collection: str, query: np.ndarray) -> float:
     """Seconds for a NEW process to open the store and answer one search (model load not counted)."""
     code = (
-        "import sys,time,json; sys.path.insert(0, %r)\n"
+        f"import sys,time,json; sys.path.insert(0, {str(REPO_ROOT)!r})\n"
         "from bench.query_latency import open_store\n"
-        "t=time.perf_counter(); s=open_store(%r, %r, None); s.search(json.loads(sys.argv[1]), 10)\n"
+        f"t=time.perf_counter(); s=open_store({uri!r}, {collection!r}, None); s.search(json.loads(sys.argv[1]), 10)\n"
         "print(time.perf_counter()-t)"
-    ) % (str(REPO_ROOT), uri, collection)
+    )
     out = subprocess.run([sys.executable, "-c", code, json.dumps(query.tolist())], capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"fresh-process search failed:\n{out.stderr[-2000:]}")
