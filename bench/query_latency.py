@@ -305,7 +305,8 @@ def report(rows: list[Row], args: argparse.Namespace) -> str:
     lines.append(
         f"\n{args.queries} queries × {args.passes} passes per row (p50/p95 = median over passes); k={K}; "
         "latency = ViT-B-32 text encode + `ImageStore.search` (langchain-milvus → pymilvus → gRPC). "
-        "`store MB`: data dir on disk (server: its whole data dir incl. etcd/WAL)."
+        "`store MB`: data dir on disk (server: its whole data dir incl. etcd/WAL). "
+        "`then busy in background s`: from finalize until a 1-s CPU sample reads < 15 % busy (1 = quiet at once)."
     )
     return "\n".join(lines)
 

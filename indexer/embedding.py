@@ -212,7 +212,7 @@ def _split_transform(preprocess: Any) -> tuple[Any, Any]:
     from torchvision import transforms
 
     steps = list(getattr(preprocess, "transforms", []))
-    cut = next((i for i, step in enumerate(steps) if "ToTensor" in type(step).__name__), None)
+    cut = next((i for i, step in enumerate(steps) if isinstance(step, transforms.ToTensor)), None)  # MaybeToTensor too
     if cut is None:
         raise ModelLoadError(f"unexpected open_clip preprocessing (no ToTensor step): {preprocess!r}")
     rest = transforms.Compose(steps[cut + 1 :])
