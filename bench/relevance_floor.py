@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/relevance_floor.py          # writes bench/RELEVANCE.md
 
-Relevance floor: the best cosine score of queries that DO have matches in the demo split (generated
-attribute queries) against queries that have none (out-of-domain and nonsense text). The floor is put
-between the two distributions. Near-duplicates: cosine between an image and a re-encoded, resized copy
-of itself, against cosine between an image and its most similar *different* image.
+Relevance floor: the best cosine score of requests that DO have matches in the demo split (every phrase
+of the dialog table, generated attribute queries) against queries that have none (out-of-domain text,
+nonsense, phrases of random English words). The floor is put between the two distributions.
+Near-duplicates: cosine between an image and a re-encoded, resized copy of itself, against cosine between
+an image and its most similar *different* image.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from indexer.ingest import read_source  # noqa: E402
 MANIFEST = Path(__file__).resolve().parents[1] / "data" / "demo" / "manifest.csv"
 OUT = Path(__file__).resolve().parent / "RELEVANCE.md"
 NO_MATCH = [
+    "zqxj vlorb kwyp", "lorem ipsum dolor", "hjkl xkcd", "blorp",
     "a cat playing the piano", "a bowl of soup", "an airplane in the sky", "a spreadsheet with numbers",
     "portrait of an old man", "a giraffe eating leaves", "zqxj vlorb", "asdf qwerty", "the stock market",
     "a plate of spaghetti", "a laptop on a desk", "a guitar", "a mountain bike", "an elephant",
@@ -41,12 +43,29 @@ def percentiles(values: np.ndarray) -> str:
     return f"p5 {p5:.3f} · median {p50:.3f} · p95 {p95:.3f}"
 
 
+def random_words(n: int, seed: int) -> list[str]:
+    """Phrases of 1-3 English words drawn from the CLIP vocabulary, none of them a demo word (held out from
+    training by seed: the demo model saw other draws of the same kind)."""
+    import open_clip
+
+    from indexer.demo.phrasing import domain_words
+
+    vocab = sorted(w[:-4] for w in open_clip.get_tokenizer("ViT-B-32").encoder if w.endswith("</w>"))
+    words = [w for w in vocab if w.isalpha() and len(w) > 3 and w not in domain_words()]
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(n)]
+
+
 def floor_scores(model: ClipEmbeddings, images: np.ndarray, rows: list[dict[str, str]]) -> dict[str, np.ndarray]:
+    from tests.dialogs import DIALOGS
+
     rng = random.Random(7)
-    texts = [q.text for n in (1, 2, 3) for q in make_queries(n, rng, 40, pool=rows)]
-    match = (model.encode_texts(texts) @ images.T).max(axis=1)
-    none = (model.encode_texts(NO_MATCH) @ images.T).max(axis=1)
-    return {"match": match, "none": none}
+    generated = [q.text for n in (1, 2, 3) for q in make_queries(n, rng, 40, pool=rows)]
+    requests = sorted({p for turns in DIALOGS.values() for _, p, _ in turns if p} | set(generated))
+    best = {name: (model.encode_texts(texts) @ images.T).max(axis=1)
+            for name, texts in (("match", requests), ("none", NO_MATCH), ("random", random_words(200, 11)))}
+    best["n_match"] = np.asarray([len(requests)])
+    return best
 
 
 def duplicate_scores(model: ClipEmbeddings, files: list[Path], images: np.ndarray) -> dict[str, np.ndarray]:
@@ -74,7 +93,8 @@ def main() -> None:
     images = np.asarray(model.embed_image(files), dtype=np.float32)
     floor = floor_scores(model, images, [item.attrs for item in source.items])
     dup = duplicate_scores(model, files, images)
-    suggested = (np.percentile(floor["match"], 5) + np.percentile(floor["none"], 95)) / 2
+    no_match = np.concatenate([floor["none"], floor["random"]])
+    suggested = (floor["match"].min() + no_match.max()) / 2
     lines = [
         "# Relevance floor and near-duplicate calibration",
         "",
@@ -83,12 +103,16 @@ def main() -> None:
         "",
         "| best cosine of … | distribution |",
         "|---|---|",
-        f"| 120 attribute queries with matches | {percentiles(floor['match'])} |",
-        f"| {len(NO_MATCH)} queries with no match (out of domain, nonsense) | {percentiles(floor['none'])} |",
+        f"| {int(floor['n_match'][0])} demo requests (dialog-table phrases, generated attribute queries) "
+        f"| {percentiles(floor['match'])} · min {floor['match'].min():.3f} |",
+        f"| {len(NO_MATCH)} queries with no match (out of domain, nonsense) | {percentiles(floor['none'])} "
+        f"· max {floor['none'].max():.3f} |",
+        f"| 200 phrases of random English words | {percentiles(floor['random'])} · max {floor['random'].max():.3f} |",
         f"| an image vs its re-encoded 80% copy (JPEG q50) | {percentiles(dup['copy'])} |",
         f"| an image vs its most similar other image | {percentiles(dup['nearest_other'])} |",
         "",
-        f"Suggested floor (midpoint of match p5 and no-match p95): **{suggested:.3f}**.",
+        f"Margin between the lowest real request and the highest no-match query: "
+        f"**{floor['match'].min() - no_match.max():.3f}**; suggested floor (their midpoint): **{suggested:.3f}**.",
     ]
     OUT.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

@@ -11,6 +11,7 @@ import hmac
 import re
 import time
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -26,6 +27,7 @@ MAX_URL_TURNS = 20
 MAX_URL_TURN_CHARS = 500
 COLUMNS = 5
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "gif", "bmp"]
+UPLOAD_SHOWN_PX = 120
 
 
 def _secrets() -> dict[str, str]:
@@ -106,14 +108,38 @@ def _url_turns() -> list[str]:
     return [t[:MAX_URL_TURN_CHARS] for t in turns if t.strip()]
 
 
-def _sync_url(conv: Conversation, k: int) -> None:
+def _url_state(conv: Conversation) -> tuple[list[str], bool]:
+    """The typed turns since the last "start over", and whether an upload shaped any of them (a URL
+    cannot carry a picture)."""
     turns: list[str] = []
-    for text, answer in conv.turns:
+    uploaded = False
+    for text, answer, upload in conv.turns:
         if answer.plan.action is Action.RESET:
-            turns = []
-        elif text.strip():
+            turns, uploaded = [], False
+            continue
+        if text.strip():
             turns.append(text[:MAX_URL_TURN_CHARS])
-    st.query_params.from_dict({"q": turns[-MAX_URL_TURNS:], "k": str(k)})
+        uploaded = uploaded or upload is not None
+    return turns[-MAX_URL_TURNS:], uploaded
+
+
+def _sync_url(conv: Conversation, k: int) -> None:
+    turns, _ = _url_state(conv)
+    st.query_params.from_dict({"q": turns, "k": str(k)})
+
+
+def _share(conv: Conversation, k: int) -> None:
+    """The link that reopens this search, and what it cannot carry."""
+    turns, uploaded = _url_state(conv)
+    if not turns and not uploaded:
+        return
+    base = (st.context.url or "").split("?", 1)[0]
+    with st.sidebar:
+        st.caption("Share this search:")
+        st.code(f"{base}?{urlencode({'q': turns, 'k': k}, doseq=True)}", language=None, wrap_lines=True)
+        if uploaded:
+            st.caption("The link has only the typed turns: a link cannot carry your uploaded picture, so "
+                       "whoever opens it sees the search without it.")
 
 
 def _ask(parts: BotParts, conv: Conversation, text: str, image: bytes | None, k: int) -> None:
@@ -149,11 +175,15 @@ def main() -> None:
         _sync_url(conv, k)
     if not conv.turns:
         st.chat_message("assistant").write("Hi! Describe the images you are looking for, e.g. 'red cars at night'.")
-    for text, answer in conv.turns:
+    for text, answer, upload in conv.turns:
         with st.chat_message("user"):
-            st.text(text or "(image)")
+            if upload is not None:
+                st.image(upload, width=UPLOAD_SHOWN_PX, caption="your upload")
+            if text or upload is None:
+                st.text(text)
         with st.chat_message("assistant"):
             _render_answer(answer, parts)
+    _share(conv, k)
     if "last_ms" in st.session_state:
         st.sidebar.caption(f"Last answer in {st.session_state.last_ms:.0f} ms")
 

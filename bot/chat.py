@@ -8,6 +8,7 @@ an upload that is not an image) are answered in the conversation. Failures of th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.expr import FilterError
 from bot.plan import HELP, Action, Planner, SearchPlan
@@ -18,13 +19,20 @@ from indexer.imageio import load_image
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
+class Turn(NamedTuple):
+    text: str
+    answer: Answer
+    upload: bytes | None = None  # the picture the person attached to this turn, as sent
+
+
 @dataclass
 class Conversation:
     """What the bot remembers between turns; the page keeps one per browser session."""
 
     plan: SearchPlan | None = None
     results: tuple[Result, ...] = ()
-    turns: list[tuple[str, Answer]] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    picture: object | None = None  # the last upload, decoded: refinements keep searching with it
 
 
 class ChatBot:
@@ -34,9 +42,9 @@ class ChatBot:
 
     def reply(self, conv: Conversation, text: str, image: bytes | None = None, k: int | None = None) -> Answer:
         answer = self._answer(conv, text or "", image, k)
-        conv.turns.append((text, answer))
+        conv.turns.append(Turn(text, answer, image))
         if answer.plan.action is Action.RESET:
-            conv.plan, conv.results = None, ()
+            conv.plan, conv.results, conv.picture = None, (), None
         elif answer.plan.searchable or answer.results:
             conv.plan = answer.plan
             if answer.results:
@@ -47,30 +55,31 @@ class ChatBot:
         plan = self.planner.plan(conv.plan, text)
         if plan.action is Action.RESET:
             return Answer(plan, plan.describe())
-        picture = None
         if image is not None:
             try:
-                picture = _decode_upload(image)
+                conv.picture = _decode_upload(image)
             except UnreadableImage as exc:
                 return Answer(
                     plan, "I couldn't use that upload.", note=f"The file is not a usable image: {exc.reason}."
                 )
             if not plan.searchable:
                 plan = SearchPlan(action=Action.NEW, filters=plan.filters, source=plan.source)
-        elif not plan.searchable:
+        elif plan.action is Action.NEW:
+            conv.picture = None  # a new thing named in words: the last upload no longer applies
+        if not plan.searchable and (conv.picture is None or image is None):
             return Answer(plan, HELP)
         try:
-            answer = self.searcher.search(plan, conv.results, picture, k)
+            answer = self.searcher.search(plan, conv.results, conv.picture, k)
         except NoSuchResult as exc:
             return Answer(plan, "I can't find that one.", note=str(exc))
         except FilterError as exc:
             return Answer(plan, "I can't apply that filter.", note=str(exc))
         except NothingToSearch:
             return Answer(plan, HELP)
-        if picture is not None and not answer.plan.phrase:
-            # an upload alone is a plan without content, whose own describe() is the help text
-            scope = [f.describe() for f in answer.plan.filters]
-            headline = ", ".join(["Searching for: images like your upload", *scope])
+        if conv.picture is not None:  # the headline names the picture the search still uses
+            words = answer.plan.describe().removeprefix("Searching for: ") if answer.plan.phrase else ""
+            scope = [f.describe() for f in answer.plan.filters] if not answer.plan.phrase else []
+            headline = ", ".join(["Searching for: images like your upload", *filter(None, [words]), *scope])
             answer = Answer(answer.plan, headline, answer.results, answer.note)
         return answer
 

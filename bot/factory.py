@@ -28,12 +28,12 @@ class BotParts:
     info: CollectionInfo
 
 
-def min_score_for(settings: Settings) -> float:
+def min_score_for(settings: Settings, model_name: str) -> float:
     if settings.min_score >= 0:
         return settings.min_score
     from indexer.demo import model as demo
 
-    return demo.DEMO_MIN_SCORE if settings.model == demo.DEMO_MODEL_NAME else DEFAULT_MIN_SCORE
+    return demo.DEMO_MIN_SCORE if model_name == demo.DEMO_MODEL_NAME else DEFAULT_MIN_SCORE
 
 
 def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> BotParts:
@@ -41,7 +41,8 @@ def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> B
     store = open_store(settings, embeddings, create=False)
     fields = {"path": "path", "caption": "caption"}
     fields.update({name: f'attrs["{name}"]' for name in store.attribute_names() if name.isidentifier()})
-    config = SearchConfig(k=settings.k, min_score=min_score_for(settings), filter_fields=fields)
+    floor = min_score_for(settings, embeddings.identity.name)
+    config = SearchConfig(k=settings.k, min_score=floor, filter_fields=fields)
     keys = dict(os.environ) | dict(secrets or {})
     planner = planner_from_settings(settings.llm or None, keys)
     root = settings.images or store.root()

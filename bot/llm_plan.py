@@ -19,7 +19,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
-from bot import lexicon as lx
+from bot import reader
 from bot.plan import Action, DeterministicPlanner, Filter, Planner, SearchPlan
 
 log = logging.getLogger(__name__)
@@ -48,11 +48,17 @@ class PlanOut(BaseModel):
 
 PROMPT = """You turn a chat with an image search bot into a search plan for a CLIP text encoder.
 Given the current plan (JSON, or null) and the user's new message, return the full new plan.
-- refine: keep the subject and modifiers, a new colour/size/count/place/time replaces the old one.
-- new: the user names a new thing to find; exclude: 'without X', 'no X' go to negatives.
+- subject and modifiers hold only what must be visible: no request wording ("show me", "do you have",
+  "please", "pictures of"). Vague nouns ("things", "anything", "stuff") mean an empty subject.
+- refine: keep the subject and modifiers; a new colour/size/count/place/time replaces the old one
+  ("just two", "bigger", "at night", "the ones on the beach", "no, I meant blue").
+- the same search with another thing ("what about boats?", "trees instead", "sorry, I meant houses"):
+  action refine, the new subject, the old modifiers kept.
+- new: the user names a new thing on its own; exclude: 'without X', 'no X', 'not X' go to negatives.
 - more_like: 'more like the 2nd' -> like=2. show_more: 'show more', 'next'. reset: 'start over'.
 - filters: 'in folder beach/' -> path prefix; 'captioned sunset' -> caption contains;
   'where color is red' -> color eq. Copy values exactly as the user wrote them.
+- Write counts as words ("two"), places as "on a beach", "in the snow", times as "at night", "during the day".
 - empty: nothing to search. Never put negatives in modifiers."""
 
 
@@ -64,7 +70,7 @@ class LLMPlanner:
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="llm-plan")
 
     def plan(self, previous: SearchPlan | None, text: str) -> SearchPlan:
-        if not lx.normalise(text):
+        if not reader.normalise(text):
             return self.fallback.plan(previous, text)  # nothing for a model to read
         try:
             reply = self._pool.submit(self._ask, previous, text).result(timeout=self.timeout_s)
@@ -76,7 +82,7 @@ class LLMPlanner:
     def _ask(self, previous: SearchPlan | None, text: str) -> PlanOut:
         messages = [
             SystemMessage(PROMPT),
-            HumanMessage(f"Current plan: {_plan_json(previous)}\nUser message: {lx.normalise(text)}"),
+            HumanMessage(f"Current plan: {_plan_json(previous)}\nUser message: {reader.normalise(text)}"),
         ]
         try:
             structured = self.chat_model.with_structured_output(PlanOut)
@@ -124,7 +130,7 @@ def to_plan(out: PlanOut, previous: SearchPlan | None) -> SearchPlan:
 
 
 def _clean(text: str) -> str:
-    return lx.normalise(text)[:_TEXT]
+    return reader.normalise(text)[:_TEXT]
 
 
 def _clean_all(items: list[str]) -> tuple[str, ...]:

@@ -1,10 +1,12 @@
 """Conversation -> search plan: the data passed to the search code, and a rule-based planner.
 
-The rule for refine vs. new topic, in one sentence: a message made only of modifier
-words (colour, size, count, place, time, "ones"/"them") refines the current search;
-a message that names a new thing starts a new search (naming the same thing again
-refines it). Filters are the scope of a search: they survive a new topic and only
-"start over" clears them.
+The rule for refine vs. new topic: a message made only of modifier words (colour, size,
+count, place, time, "ones"/"them") refines the current search; a message that names a
+new thing on its own starts a new search (naming the same thing again refines it), but
+one that asks for the same with a change ("what about boats?", "trees instead", "no, I
+meant houses") swaps the thing and keeps the rest. "Things", "anything" name no thing:
+the modifiers alone are the search. Filters are the scope of a search: they survive a
+new topic and only "start over" clears them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from bot import lexicon as lx
+from bot import reader
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -121,16 +124,16 @@ class DeterministicPlanner:
             return _empty(previous)
 
     def _plan(self, previous: SearchPlan | None, text: str) -> SearchPlan:
-        raw = lx.normalise(text)
+        raw = reader.normalise(text)
         low = raw.lower()
         if not low:
             return _empty(previous)
-        reset = lx.RESET.match(low)
+        reset = RESET.match(low)
         if reset:
             rest = raw[reset.end():]
             return self._plan(None, rest) if rest.strip() else SearchPlan(action=Action.RESET)
         live = previous if previous is not None and previous.has_content else None
-        if lx.SHOW_MORE.match(low):
+        if SHOW_MORE.match(low):
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.SHOW_MORE, page=live.page + 1, source="rules")
@@ -139,19 +142,36 @@ class DeterministicPlanner:
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.MORE_LIKE, like=like, page=0, source="rules")
-        return _merge(live, lx.read_message(raw), previous)
+        return _merge(live, reader.read_message(raw), previous)
 
+
+# One-word commands must stand alone: "clear sky" is a search, "clear" is not.
+RESET = re.compile(
+    r"^(?:(?:let's|let us|ok|okay|please)\s+)?(?:(?:start over|start again|new search|forget it|restart)\b"
+    r"|(?:reset|clear|clear all)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*(?:with\s+)?"
+)
+SHOW_MORE = re.compile(
+    r"^(?:(?:please )?(?:show|give|load|see)?\s*(?:me )?(?:some )?more(?: results| images| pictures"
+    r"| photos| of (?:them|these|those|that))?|next(?: page)?|keep going|continue)(?: please)?[\s.!?]*$"
+)
+ORDINALS = {w: i + 1 for i, w in enumerate(lx._w("first second third fourth fifth sixth seventh eighth ninth tenth"))}
+CARDINALS = {w: i + 1 for i, w in enumerate(lx._w("one two three four five six seven eight nine ten"))}
+MORE_LIKE = re.compile(
+    r"\b(?:like|similar to|resembling|more of)\s+(?:the\s+|image\s+|picture\s+|result\s+)?"
+    r"(?:#\s*(?P<hash>\d{1,4})|(?:number|no\.?|nr\.?)\s*(?P<num>\d{1,4}|[a-z]+)"
+    r"|(?P<digit>\d{1,4})(?:st|nd|rd|th)?|(?P<word>[a-z]+))"
+)
 
 
 def more_like_rank(low: str) -> int | None:
     """1-based rank from "more like the 2nd one", "like #3", "similar to the first"..."""
-    m = lx.MORE_LIKE.search(low)
+    m = MORE_LIKE.search(low)
     if not m:
         return None
     if m["hash"]:
         rank = int(m["hash"])
     elif m["num"]:  # "number 4" / "number four"
-        rank = int(m["num"]) if m["num"].isdigit() else lx.CARDINALS.get(m["num"], 0)
+        rank = int(m["num"]) if m["num"].isdigit() else CARDINALS.get(m["num"], 0)
     elif m["digit"]:
         # a bare "like 2" only counts at the end: "like 2 dogs" is not a rank
         ordinal = re.match(r"(?:st|nd|rd|th)\b", low[m.end("digit"):])
@@ -159,7 +179,7 @@ def more_like_rank(low: str) -> int | None:
             return None
         rank = int(m["digit"])
     else:  # words: only ordinals; "something like two dogs" is a count
-        rank = lx.ORDINALS.get(m["word"], 0)
+        rank = ORDINALS.get(m["word"], 0)
     return rank if 1 <= rank <= MAX_LIKE else None
 
 
@@ -170,25 +190,39 @@ def _empty(previous: SearchPlan | None) -> SearchPlan:
     return replace(previous, action=Action.EMPTY, source="rules")
 
 
-def _merge(live: SearchPlan | None, p: lx.Message, previous: SearchPlan | None) -> SearchPlan:
+def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | None) -> SearchPlan:
     if not (p.positive or p.negatives or p.filters):
         return _empty(previous)
-    new_topic = bool(p.subject) and p.pronoun is None and not _same_head(p.subject, live)
+    if live is not None and p.subject and live.subject and _names(p.negatives, live.subject):
+        p.negatives = [n for n in p.negatives if not _names([n], live.subject)]  # "fish not boats"
+        p.correction = True
+    same = _same_head(p.subject, live)
+    # "what about boats?", "no, houses", or a thing named after a search for just "on the beach"
+    unnamed = live is not None and not live.subject and not p.vague
+    swap = bool(p.subject) and p.pronoun is None and not same and (p.continues or p.correction or unnamed)
+    new_topic = (bool(p.subject) and p.pronoun is None and not same and not swap) or (
+        p.vague and not p.subject and p.pronoun is None)
     if live is None or new_topic:
         return _fresh(p, live.filters if live else ())
-    return _refine(live, p)
+    return _refine(live, p, swap)
+
+
+def _names(negatives: list[str], subject: str) -> bool:
+    """Whether a negative names the subject's head noun ("not boats" while searching "red boats")."""
+    head = lx.singular(subject.split()[-1])
+    return any(lx.singular(n.split()[-1]) == head for n in negatives if n)
 
 
 def _same_head(words: list[str], live: SearchPlan | None) -> bool:
     """Naming the current subject again ("black dogs" while on "dogs") refines it."""
-    if live is None or not live.subject:
+    if live is None or not live.subject or not words:
         return False
     return lx.singular(words[-1]) == lx.singular(live.subject.split()[-1])
 
 
-def _fresh(p: lx.Message, kept: tuple[Filter, ...]) -> SearchPlan:
+def _fresh(p: reader.Message, kept: tuple[Filter, ...]) -> SearchPlan:
     words, mods = p.subject, p.mods
-    if words:
+    if words or p.vague:
         mods = mods + [lx.place_or_time(b) for b in p.bare]
     else:
         words = p.bare  # "beach" alone is the thing to find, not a place for nothing
@@ -202,22 +236,28 @@ def _fresh(p: lx.Message, kept: tuple[Filter, ...]) -> SearchPlan:
     return SearchPlan(subject, _drop_contradicted(mods_t, negatives), negatives, filters, Action.NEW)
 
 
-def _refine(live: SearchPlan, p: lx.Message) -> SearchPlan:
+def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
     new_mods = p.mods + [lx.place_or_time(b) for b in p.bare]
     subject = live.subject
-    if p.subject and p.pronoun is None:
-        subject = " ".join(p.subject)  # same head noun, maybe with new words ("fluffy dogs")
+    if p.subject and (p.pronoun is None or not subject):
+        subject = " ".join(p.subject)  # the same head noun with new words ("fluffy dogs"), or a swap
     else:
         new_mods += p.subject  # "fluffy ones": free adjectives for the current subject
     kept_neg = [n for n in live.negatives if not any(_contradicts(m, n) for m in new_mods)]
+    if swap:
+        kept_neg = [n for n in kept_neg if not _names([n], subject)]  # "without boats", then "what about boats?"
     negatives = tuple(_dedupe(kept_neg + p.negatives))
     mods = _drop_contradicted(_combine(live.modifiers, new_mods), negatives)
-    if p.pronoun is not None and not any(lx.group_of(m) == "count" for m in p.mods):
+    number = p.pronoun if p.pronoun in ("singular", "plural") else None
+    if number is not None and not any(lx.group_of(m) == "count" for m in p.mods):
         # "the black one" after "two dogs": the pronoun's number wins over the old count
-        mods = tuple(m for m in mods if lx.group_of(m) != "count" or _count_number(m) == p.pronoun)
+        mods = tuple(m for m in mods if lx.group_of(m) != "count" or _count_number(m) == number)
+    if swap and number is None and not any(lx.group_of(m) == "count" for m in p.mods):
+        counts = [m for m in mods if lx.group_of(m) == "count"]
+        number = _count_number(counts[-1]) if counts else None  # "what about boats" after "a red car"
     action = Action.REFINE if p.positive else Action.EXCLUDE if p.negatives else Action.FILTER
     return replace(
-        live, subject=_number(subject, p.pronoun, p.mods), modifiers=mods, negatives=negatives,
+        live, subject=_number(subject, number, p.mods), modifiers=mods, negatives=negatives,
         filters=_merge_filters(live.filters, p.filters), action=action, like=None, page=0, source="rules",
     )
 
@@ -239,9 +279,9 @@ def _number(subject: str, pronoun: str | None, new_mods: list[str]) -> str:
     counts = [m for m in new_mods if lx.group_of(m) == "count"]
     if not words or not words[-1].isalpha():
         return subject
-    if pronoun is None and counts:
+    if pronoun not in ("singular", "plural") and counts:
         pronoun = _count_number(counts[-1])
-    if pronoun is not None:
+    if pronoun in ("singular", "plural"):
         words[-1] = lx.singular(words[-1]) if pronoun == "singular" else lx.plural(words[-1])
     return " ".join(words)
 

@@ -2,8 +2,9 @@
 
 The query vector is the CLIP text embedding of the plan's phrase, blended with a stored image vector for
 "more like #N" and with an uploaded image. Negatives are applied by re-ranking candidates (score minus a
-weight times their similarity to the negative phrase; see bench/negatives.py for why not vector
-subtraction), near-duplicates are collapsed, and a relevance floor says plainly when nothing is close.
+weight times their similarity to the negative phrase, from a deeper candidate list), near-duplicates are
+collapsed, each result says which parts of the request it shows (bot/explain.py), and a relevance floor
+says plainly when nothing is close.
 """
 
 from __future__ import annotations
@@ -16,23 +17,27 @@ from typing import Protocol
 
 import numpy as np
 
+from bot.explain import Explainer, rivals
 from bot.expr import build_expr
 from bot.plan import SearchPlan
 from indexer.store import Hit
 
 CANDIDATE_FACTOR = 4  # candidates fetched per shown result when re-ranking negatives / collapsing duplicates
 NEGATIVE_WEIGHT = 1.0
+NEGATIVE_DEPTH = 3  # deeper candidate list when something is excluded
 LIKE_WEIGHT = 0.7  # "more like #N": image vector share; the current text keeps the rest
 DUPLICATE_HASH_BITS = 6  # of 64: re-encoded/resized copies measured at <= 6 (bench/relevance_floor.py)
 DUPLICATE_COS = 0.98
 DUPLICATE_COS_ONLY = 0.995  # rows indexed without a difference hash
 FLOOR_SHOWN = 3
 TEXT_CACHE_SIZE = 2048  # phrase vectors kept; one is 2 KB at 512-d
+BACKGROUND_SAMPLE = 256  # stored image vectors that stand for "a typical image" when explaining
 
 
 class Store(Protocol):
     def search(self, vector: Sequence[float], k: int, expr: str | None = None) -> list[Hit]: ...
     def get(self, ids: Sequence[str], with_vectors: bool = False) -> dict[str, dict[str, object]]: ...
+    def sample_vectors(self, n: int) -> np.ndarray: ...
 
 
 class TextImageEncoder(Protocol):
@@ -64,7 +69,6 @@ class SearchConfig:
     k: int = 10
     min_score: float = 0.2
     negative_weight: float = NEGATIVE_WEIGHT
-    negative_mode: str = "rerank"  # or "subtract"
     like_escape: bool = False
     filter_fields: dict[str, str] = field(default_factory=lambda: {"path": "path", "caption": "caption"})
 
@@ -76,6 +80,7 @@ class Searcher:
         self.config = config or SearchConfig()
         self._text_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()  # the page shares one Searcher between sessions
+        self._background_vectors: np.ndarray | None = None
 
     def encode_texts(self, texts: Sequence[str]) -> np.ndarray:
         """The encoder's text vectors through an LRU cache, encoding all misses in one forward.
@@ -101,20 +106,19 @@ class Searcher:
         self, plan: SearchPlan, previous: Sequence[Result] = (), image: object | None = None, k: int | None = None
     ) -> Answer:
         k = k or self.config.k
-        parts = _parts(plan) if len(_parts(plan)) > 1 else []  # the explainer only uses 2+ parts
+        parts = [p for part in _parts(plan) for p in (part, *rivals(part))]  # what "why" compares
         self.encode_texts([t for t in (plan.phrase, *parts, *plan.negatives) if t])  # one forward for all
         query = self._query_vector(plan, previous, image)
         expr = build_expr(plan.filters, self.config.filter_fields, like_escape=self.config.like_escape)
         negatives = self.encode_texts(list(plan.negatives)) if plan.negatives else None
-        if negatives is not None and self.config.negative_mode == "subtract":
-            query = _unit(query - self.config.negative_weight * negatives.mean(axis=0))
-            negatives = None
         wanted = k * (plan.page + 1)
-        hits = self.store.search(query.tolist(), wanted * CANDIDATE_FACTOR, expr)
+        # "red things without cars": the cars are re-ranked away, so fetch deep enough that the rest fill a page
+        depth = wanted * CANDIDATE_FACTOR * (NEGATIVE_DEPTH if negatives is not None else 1)
+        hits = self.store.search(query.tolist(), depth, expr)
         vectors = self._vectors(hits)
         ranked = self._rank(hits, vectors, query, negatives)
         shown = ranked[plan.page * k : wanted]
-        return self._answer(plan, shown, vectors, ranked)
+        return self._answer(plan, shown, vectors, ranked, image is not None)
 
     def _query_vector(self, plan: SearchPlan, previous: Sequence[Result], image: object | None) -> np.ndarray:
         parts: list[tuple[float, np.ndarray]] = []
@@ -135,6 +139,12 @@ class Searcher:
         if not parts:
             raise NothingToSearch()
         return _unit(sum(w * v for w, v in parts))
+
+    def _background(self) -> np.ndarray:
+        """A sample of the collection's image vectors, read once (a typical image, for "why")."""
+        if self._background_vectors is None:
+            self._background_vectors = np.asarray(self.store.sample_vectors(BACKGROUND_SAMPLE), dtype=np.float32)
+        return self._background_vectors
 
     def _vectors(self, hits: list[Hit]) -> dict[str, np.ndarray]:
         rows = self.store.get([h.id for h in hits], with_vectors=True)
@@ -158,6 +168,7 @@ class Searcher:
         shown: list[tuple[Hit, float]],
         vectors: dict[str, np.ndarray],
         ranked: list[tuple[Hit, float]],
+        image: bool = False,
     ) -> Answer:
         note = ""
         best = ranked[0][0].score if ranked else 0.0
@@ -169,7 +180,9 @@ class Searcher:
                 f"here are the {min(FLOOR_SHOWN, len(shown))} closest anyway."
             )
             shown = shown[:FLOOR_SHOWN]
-        explain = self._explainer(plan)
+        whys = Explainer(self.encode_texts, self._background()).for_answer(
+            plan, [vectors.get(hit.id) for hit, _ in shown], image
+        ) if shown else []
         results = tuple(
             Result(
                 rank=plan.page * self.config.k + i + 1,
@@ -177,26 +190,12 @@ class Searcher:
                 path=hit.path,
                 caption=hit.caption,
                 score=round(hit.score, 4),
-                why=explain(hit, vectors.get(hit.id)),
+                why=f"{why} (score {hit.score:.2f})" if why else f"score {hit.score:.2f}",
                 attrs=hit.attrs,
             )
-            for i, (hit, _) in enumerate(shown)
+            for i, ((hit, _), why) in enumerate(zip(shown, whys, strict=True))
         )
         return Answer(plan, plan.describe(), results, note)
-
-    def _explainer(self, plan: SearchPlan):  # noqa: ANN202 - returns a small closure
-        """'why it matched': the score, and which part of the phrase the image fits best."""
-        parts = _parts(plan)
-        part_vecs = self.encode_texts(parts) if len(parts) > 1 else None
-
-        def why(hit: Hit, vec: np.ndarray | None) -> str:
-            text = f"score {hit.score:.2f}"
-            if part_vecs is not None and vec is not None:
-                sims = part_vecs @ vec
-                text += f"; fits '{parts[int(np.argmax(sims))]}' best"
-            return text
-
-        return why
 
 
 class NothingToSearch(ValueError):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from indexer.errors import ConfigError, SearchBotError, exit_status
-from indexer.logsetup import quiet_third_party
+from indexer.logsetup import decoder_log, quiet_third_party
 from indexer.settings import Settings
 
 
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--workers", type=int, help="decode threads (default 2)")
     index.add_argument("--prune", action="store_true", help="remove stored images whose files are gone")
     index.add_argument("--shard", help="I/N: index only shard I of N (several machines, one server)")
+    index.add_argument("-v", "--verbose", action="store_true", help="show what image decoders said (libtiff ...)")
+    index.add_argument("--log", type=Path, metavar="FILE", help="write what image decoders said to FILE")
     index.add_argument(
         "--on-model-change",
         choices=("error", "rebuild"),
@@ -101,6 +103,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> dict[str, object]
             shard=args.shard,
             quiet=args.json,
             rebuild_on_model_change=args.on_model_change == "rebuild",
+            decoder_log=decoder_log(args.verbose, args.log),
         )
     if args.command == "info":
         return commands.info(settings, quiet=args.json)

@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from tqdm import tqdm
 
 from indexer.collection import describe, drop, ping
-from indexer.embedding import ClipEmbeddings
-from indexer.errors import ModelMismatch
+from indexer.demo.model import DEMO_MODEL_NAME
+from indexer.embedding import ClipEmbeddings, ModelIdentity, recorded_weights
+from indexer.errors import CollectionMissing, ModelMismatch
 from indexer.ingest import in_shard, parse_shard, read_source
+from indexer.logsetup import DECODER, decoder_output_to
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
 from indexer.store import ImageStore
 
 
 def load_embeddings(settings: Settings) -> ClipEmbeddings:
-    return ClipEmbeddings(
-        settings.model, settings.pretrained or None, device=settings.device, batch_size=settings.batch_size
-    )
+    """The model asked for; without --model/--pretrained, the one the collection was indexed with (hub tag,
+    or local checkpoint at its recorded path), and for a new collection the bundled demo model."""
+    name, pretrained = settings.model, settings.pretrained or None
+    if not name:
+        recorded = _recorded_identity(settings)
+        if recorded is not None:
+            name, pretrained = recorded_weights(recorded) if pretrained is None else (recorded.name, pretrained)
+    return ClipEmbeddings(name or DEMO_MODEL_NAME, pretrained, device=settings.device, batch_size=settings.batch_size)
+
+
+def _recorded_identity(settings: Settings) -> ModelIdentity | None:
+    if settings.is_local and not Path(settings.db).expanduser().exists():
+        return None  # nothing indexed here yet (and describing would create the Lite dir)
+    try:
+        return describe(settings.db, settings.collection, settings.token).identity
+    except CollectionMissing:
+        return None
 
 
 def open_store(settings: Settings, embeddings: ClipEmbeddings, *, create: bool) -> ImageStore:
@@ -41,6 +58,7 @@ def index(
     shard: str | None = None,
     quiet: bool = False,
     rebuild_on_model_change: bool = False,
+    decoder_log: logging.Logger | None = None,
 ) -> dict[str, object]:
     shard_spec = parse_shard(shard)
     source = read_source(source_path)  # usage errors surface before the slow model load
@@ -56,14 +74,11 @@ def index(
         print(f"rebuilding: {exc.stored} -> {exc.requested}", file=sys.stderr)
         drop(settings.db, settings.collection, settings.token)
         store = open_store(settings, embeddings, create=True)
-    with tqdm(total=len(items), unit="img", desc="indexing", disable=None, file=sys.stderr) as bar:
-        job = Indexer(
-            store,
-            embeddings,
-            batch_size=settings.batch_size,
-            workers=settings.workers,
-            progress=bar.update,
-        )
+    with (
+        decoder_output_to(decoder_log or logging.getLogger(DECODER)),
+        tqdm(total=len(items), unit="img", desc="indexing", disable=None, file=sys.stderr) as bar,
+    ):
+        job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers, progress=bar.update)
         report = job.run(source, items, prune=prune)
     result = report.as_dict() | {"collection": settings.collection, "model": str(embeddings.identity)}
     if not quiet:

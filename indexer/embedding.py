@@ -10,7 +10,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,17 +32,42 @@ class ModelIdentity:
     name: str
     weights: str  # pretrained tag, or "sha256:<hex>" of a local checkpoint, or "random"
     dim: int
+    # where a local checkpoint was loaded from, so a later run can load it again; not part of the identity
+    # (the same file copied elsewhere is the same model)
+    source: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.name} [{self.weights}] ({self.dim}-d)"
 
     def to_json(self) -> str:
-        return json.dumps({"model": self.name, "weights": self.weights, "dim": self.dim}, sort_keys=True)
+        data = {"model": self.name, "weights": self.weights, "dim": self.dim}
+        return json.dumps(data | ({"source": self.source} if self.source else {}), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> ModelIdentity:
         data = json.loads(text)
-        return cls(name=str(data["model"]), weights=str(data["weights"]), dim=int(data["dim"]))
+        return cls(str(data["model"]), str(data["weights"]), int(data["dim"]), str(data.get("source") or ""))
+
+
+def recorded_weights(identity: ModelIdentity) -> tuple[str, str]:
+    """(model name, pretrained) that load the model a collection records: its hub tag as recorded, or its
+    local checkpoint from the recorded path once the checksum says it is still the same file."""
+    if not identity.weights.startswith("sha256:"):
+        return identity.name, identity.weights  # a hub tag, or "random"
+    from indexer.demo.model import DEMO_CHECKPOINT, DEMO_MODEL_NAME
+
+    legacy = str(DEMO_CHECKPOINT) if identity.name == DEMO_MODEL_NAME else ""  # recorded before paths were
+    path = Path(identity.source or legacy)
+    fix = f"pass --pretrained PATH (or set IMGSEARCH_PRETRAINED) to the checkpoint with {identity.weights}"
+    if not (identity.source or legacy) or not path.is_file():
+        where = identity.source or "a path that was not recorded"
+        raise ModelLoadError(f"the collection was indexed with {identity} from {where}, which is not there; {fix}")
+    if f"sha256:{file_sha256(path)[: len(identity.weights) - 7]}" != identity.weights:
+        raise ModelLoadError(
+            f"the collection was indexed with {identity} from {path}, which has changed since; {fix}, "
+            "or name the model to use (--model, --pretrained) and re-index with --on-model-change rebuild"
+        )
+    return identity.name, str(path)
 
 
 def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
@@ -123,7 +148,8 @@ class ClipEmbeddings(Embeddings):
         self._tokenizer = open_clip.get_tokenizer(model_name)
         self._dtype = torch.float16 if precision == "fp16" else torch.float32
         dim = int(model.text_projection.shape[1]) if _has_tensor(model, "text_projection") else None
-        self.identity = ModelIdentity(model_name, weights_id, dim or self._probe_dim())
+        source = str(Path(weights_arg).resolve()) if weights_id.startswith("sha256:") and weights_arg else ""
+        self.identity = ModelIdentity(model_name, weights_id, dim or self._probe_dim(), source)
         size = getattr(model.visual, "image_size", 224)
         self.image_size = int(max(size) if isinstance(size, tuple | list) else size)  # the tower's input side
 

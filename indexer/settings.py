@@ -25,8 +25,8 @@ class Settings:
     db: str = DEFAULT_DB
     token: str = ""
     collection: str = "images"
-    model: str = "demo-clip"
-    pretrained: str = ""  # empty: the model's default (the bundled checkpoint for demo-clip)
+    model: str = ""  # empty: the model the collection was indexed with, else the bundled demo-clip
+    pretrained: str = ""  # empty: as recorded with the collection, else the model's default
     device: str = "auto"
     batch_size: int = 64
     workers: int = 2

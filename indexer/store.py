@@ -121,6 +121,10 @@ class ImageStore:
             raise ModelMismatch("an unknown model (no identity recorded)", str(requested))
         if requested is not None and requested != stored:
             raise ModelMismatch(str(stored), str(requested))
+        if requested is not None and requested.source and requested.source != stored.source:
+            # the same checkpoint, now loaded from another path: remember where it is for the next run
+            set_property(self._client, self.name, IDENTITY_PROPERTY, requested.to_json())
+            return requested
         return stored
 
     def _create(self, identity: ModelIdentity) -> None:
@@ -241,6 +245,11 @@ class ImageStore:
         fields += ["vector"] if with_vectors else []
         rows = self._call("get", lambda: self._client.get(self.name, ids=ids, output_fields=fields))
         return {row["id"]: dict(row) for row in rows}
+
+    def sample_vectors(self, n: int) -> np.ndarray:
+        """Up to n stored image vectors (the first the store returns: an arbitrary, not a random, sample)."""
+        rows = self._call("query", lambda: self._client.query(self.name, filter="", output_fields=["vector"], limit=n))
+        return np.asarray([row["vector"] for row in rows], dtype=np.float32).reshape(len(rows), -1)
 
     def search(self, vector: Sequence[float], k: int, expr: str | None = None) -> list[Hit]:
         query = list(map(float, vector))

@@ -61,7 +61,7 @@ def test_multi_turn_chat_renders_answers_and_url(app_env) -> None:  # noqa: ANN0
     _say(at, "only at night")
     assert [m.name for m in at.chat_message] == ["user", "assistant"] * 2
     assert "**Searching for: red car at night**" in _markdown(at)
-    total = sum(len(a.results) for _, a in _conv(at).turns)
+    total = sum(len(a.results) for _, a, _ in _conv(at).turns)
     assert len(at.get("image")) == total
     captions = [c for img in at.get("image") for c in img.captions]
     assert captions[0].startswith("#1 · ")
@@ -90,8 +90,8 @@ def test_shared_url_replays_the_search(app_env) -> None:  # noqa: ANN001
     fresh = AppTest.from_file(APP, default_timeout=120)
     fresh.query_params = {"q": ["red car", "at night"]}
     _run(fresh)
-    want = [(t, a.headline, [r.path for r in a.results]) for t, a in _conv(typed).turns]
-    got = [(t, a.headline, [r.path for r in a.results]) for t, a in _conv(fresh).turns]
+    want = [(t, a.headline, [r.path for r in a.results]) for t, a, _ in _conv(typed).turns]
+    got = [(t, a.headline, [r.path for r in a.results]) for t, a, _ in _conv(fresh).turns]
     assert got == want
     assert "**Searching for: red car at night**" in _markdown(fresh)
 
@@ -115,9 +115,9 @@ def test_hostile_query_params(app_env, params: dict) -> None:  # noqa: ANN001
     _run(at)
     turns = _conv(at).turns
     assert len(turns) <= MAX_URL_TURNS
-    assert all(len(text) <= MAX_URL_TURN_CHARS for text, _ in turns)
+    assert all(len(text) <= MAX_URL_TURN_CHARS for text, _, _ in turns)
     assert 1 <= at.slider(key="k").value <= 30
-    for _, answer in turns:
+    for _, answer, _ in turns:
         assert len(answer.results) <= 30
         assert all(not r.path.startswith(("/", "..")) for r in answer.results)
 
@@ -144,3 +144,23 @@ def test_password_gate(app_env) -> None:  # noqa: ANN001
     assert not at.error and at.chat_input(key="chat")
     _say(at, "red car")
     assert "**Searching for: red car**" in _markdown(at)
+
+
+def test_upload_is_part_of_the_conversation(app_env) -> None:  # noqa: ANN001
+    picture = (fx.REPO_ROOT / "data" / "demo" / sorted(fx.demo_attrs())[0]).read_bytes()
+    at = _run(AppTest.from_file(APP, default_timeout=120))
+    at.chat_input(key="chat").upload("mine.jpg", picture, "image/jpeg")
+    _say(at, "at night")
+    user = at.chat_message[0]
+    assert user.name == "user" and len(user.get("image")) == 1 and user.text[0].value == "at night"
+    assert "**Searching for: images like your upload, at night**" in _markdown(at)
+    _say(at, "in the snow")  # a refinement keeps searching with the picture
+    assert "**Searching for: images like your upload, in the snow at night**" in _markdown(at)
+    assert at.query_params["q"] == ["at night", "in the snow"]
+    share = [c.value for c in at.sidebar.code]
+    assert share and "q=at+night&q=in+the+snow" in share[0]
+    assert any("cannot carry your uploaded picture" in c.value for c in at.sidebar.caption)
+    _say(at, "start over")
+    _say(at, "boats")
+    assert "**Searching for: boats**" in _markdown(at)
+    assert not any("cannot carry" in c.value for c in at.sidebar.caption)

@@ -26,7 +26,7 @@ def test_multi_turn_dialog_keeps_and_refines(demo_parts) -> None:  # noqa: ANN00
     assert third.plan.negatives == ("blue",) and third.plan.phrase == "red car at night"
     fourth = bot.reply(conv, "boats")  # a new thing: new topic, negatives dropped
     assert fourth.plan.phrase == "boats" and fourth.plan.negatives == ()
-    assert [t for t, _ in conv.turns] == ["red car", "only at night", "without blue", "boats"]
+    assert [t.text for t in conv.turns] == ["red car", "only at night", "without blue", "boats"]
 
 
 def test_reset_clears_the_conversation(demo_parts) -> None:  # noqa: ANN001
@@ -129,3 +129,22 @@ def test_bad_uploads_get_a_clear_note(demo_parts, tmp_path: Path) -> None:  # no
 def test_oversized_upload_is_refused(demo_parts) -> None:  # noqa: ANN001
     answer = demo_parts.bot.reply(Conversation(), "red car", image=b"\xff\xd8\xff" + b"\0" * (21 * 1024 * 1024))
     assert "larger than 20 MB" in answer.note and not answer.results
+
+
+def test_an_upload_stays_until_a_new_thing_or_start_over(demo_parts) -> None:  # noqa: ANN001
+    picture = (DEMO_MANIFEST.parent / sorted(fx.demo_attrs())[0]).read_bytes()
+    bot, conv = demo_parts.bot, Conversation()
+    first = bot.reply(conv, "at night", image=picture)
+    assert first.headline == "Searching for: images like your upload, at night" and first.results
+    assert conv.turns[-1].upload == picture
+    second = bot.reply(conv, "without blue")
+    assert second.headline == "Searching for: images like your upload, at night, without blue"
+    assert conv.turns[-1].upload is None and conv.picture is not None
+    named = bot.reply(conv, "boats")  # names the thing in the picture's search: still a refinement
+    assert named.headline == "Searching for: images like your upload, boats at night, without blue"
+    new = bot.reply(conv, "houses")  # a new thing on its own: the picture no longer applies
+    assert new.headline == "Searching for: houses"
+    again = bot.reply(conv, "", image=picture)
+    assert again.headline.startswith("Searching for: images like your upload")
+    bot.reply(conv, "start over")
+    assert conv.picture is None and bot.reply(conv, "red cars").headline == "Searching for: red cars"

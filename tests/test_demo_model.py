@@ -7,6 +7,7 @@ precision drop below the targets.
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -19,10 +20,13 @@ from indexer.demo.evaluate import evaluate
 from indexer.demo.model import DEMO_CHECKPOINT, DEMO_CONFIG, DEMO_MODEL_NAME, register_demo_config
 from indexer.demo.scenes import render, sample_scene
 from indexer.demo.trainset import multi_positive_clip_loss, to_model_input
+from tests.bot_fixtures import copy_db
 
 open_clip = pytest.importorskip("open_clip")
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
-TARGETS = {"p@10_1attr": 0.95, "p@10_2attr": 0.85, "p@10_3attr": 0.70}
+# issue 9: attribute precision@10 for queries naming 1/2/3 attributes, kind and count alone, caption R@1
+TARGETS = {"p@10_1attr": 0.95, "p@10_2attr": 0.90, "p@10_3attr": 0.80, "p@10_kind": 0.90, "p@10_count": 0.90,
+           "R@1": 0.60}
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +36,13 @@ def loaded() -> tuple[torch.nn.Module, object, object]:
     return model, preprocess, open_clip.get_tokenizer(DEMO_MODEL_NAME)
 
 
-def test_register_is_idempotent_and_config_is_small_vit() -> None:
+def test_register_is_idempotent_and_config_is_small() -> None:
     register_demo_config()
     register_demo_config()
     cfg = open_clip.get_model_config(DEMO_MODEL_NAME)
     assert DEMO_CONFIG.exists() and cfg["vision_cfg"]["image_size"] == 64
-    assert cfg["vision_cfg"]["layers"] >= 3 and cfg["text_cfg"]["layers"] >= 3
-    assert cfg["text_cfg"]["vocab_size"] == 49408
+    assert isinstance(cfg["vision_cfg"]["layers"], list)  # a convolutional (ModifiedResNet) image tower
+    assert cfg["text_cfg"]["layers"] >= 3 and cfg["text_cfg"]["vocab_size"] == 49408
 
 
 def test_checkpoint_is_small_fp16_state_dict() -> None:
@@ -74,27 +78,31 @@ def test_multi_positive_loss_reduces_to_clip_loss_on_identity() -> None:
     assert torch.allclose(ours, clip, atol=1e-5)
 
 
-# What the committed checkpoint reaches (see data/model/TRAINING.md) minus a margin: a broken
-# preprocessing/tokenisation path falls far below these, a retrained weaker model trips them too.
-FLOORS = {"p@10_1attr": 0.65, "p@10_2attr": 0.45, "p@10_3attr": 0.40}
-
-
 @pytest.fixture(scope="module")
 def metrics(loaded) -> dict[str, float]:
     model, preprocess, tokenizer = loaded
     return evaluate(model, preprocess, tokenizer, DEMO, n_queries=60, seed=123)
 
 
-def test_retrieval_quality_above_committed_floor(metrics) -> None:
-    for name, floor in FLOORS.items():
-        assert metrics[name] >= floor, f"{name} = {metrics[name]:.3f} < {floor} ({metrics})"
-    assert metrics["R@10"] > 0.9  # exact captions: chance is 10/1200
-
-
-@pytest.mark.xfail(reason="committed 20-min CPU model misses the kind/count targets (TRAINING.md)", strict=False)
 def test_retrieval_quality_meets_targets(metrics) -> None:
     for name, target in TARGETS.items():
         assert metrics[name] >= target, f"{name} = {metrics[name]:.3f} < {target} ({metrics})"
+    for name in ("color", "size", "setting", "time"):
+        assert metrics[f"p@10_{name}"] >= 0.9, metrics
+
+
+def test_eval_cli_through_milvus_meets_targets(trained_index, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    """The figures the issue asks for come from `python -m indexer eval`, i.e. through the real store."""
+    from indexer.cli import main
+
+    db = copy_db(trained_index.db, tmp_path)
+    assert main(["eval", str(DEMO / "manifest.csv"), "--db", str(db), "--collection", "demo", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    precision, recall = result["attribute_precision@10"], result["recall"]
+    print(json.dumps(result))
+    for level, target in (("1 attr", 0.95), ("2 attr", 0.90), ("3 attr", 0.80), ("kind", 0.90), ("count", 0.90)):
+        assert precision[level] >= target, (level, precision)
+    assert recall["R@1"] >= 0.6, recall
 
 
 def test_broken_tokenisation_is_caught(loaded) -> None:
@@ -107,4 +115,4 @@ def test_broken_tokenisation_is_caught(loaded) -> None:
         return torch.where(ordinary, tokens + 1, tokens)
 
     metrics = evaluate(model, preprocess, shifted, DEMO, limit=600, n_queries=30, seed=5)
-    assert metrics["p@10_2attr"] < FLOORS["p@10_2attr"]
+    assert metrics["p@10_2attr"] < 0.5

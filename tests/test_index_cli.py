@@ -191,7 +191,7 @@ def test_model_change_stops_or_rebuilds(
     flags = {
         "checkpoint": ("--pretrained", str(random_checkpoint)),
         "other-config": ("--model", "ViT-S-32", "--pretrained", "random"),
-        "trained": (),
+        "trained": ("--model", "demo-clip"),
     }[other]
     assert cli("index", str(corpus.root))[0] == 0
     count = len(set(corpus.ids().values()))

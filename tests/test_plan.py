@@ -115,7 +115,7 @@ DIALOGS: dict[str, list[Turn]] = {
         ("the black one", {"phrase": "black dog"}),
         ("a single cat", {"phrase": "a single cat"}),
         ("a pair of ones", {"phrase": "a pair of cats"}),
-        ("people", {}), ("just one", {"phrase": "person"}),
+        ("people", {}), ("just one", {"phrase": "one person"}), ("the tall ones", {"phrase": "tall people"}),
     ],
     "filters from chat": [
         ("dogs", {}),
@@ -208,3 +208,12 @@ def test_plans_are_frozen_values() -> None:
     with pytest.raises(ValueError):
         Filter("path", "regex", "x")
     assert not SearchPlan().searchable and plan.searchable
+
+
+def test_inflection_comes_from_the_dictionary() -> None:
+    from bot import lexicon as lx
+
+    assert [lx.plural(w) for w in ("car", "fish", "person", "bus", "child", "boats", "leaf")] == [
+        "cars", "fish", "people", "buses", "children", "boats", "leaves"]
+    assert [lx.singular(w) for w in ("cars", "people", "children", "mice", "fish", "glasses")] == [
+        "car", "person", "child", "mouse", "fish", "glass"]

@@ -1,6 +1,6 @@
 """Write the committed DEMO split: JPEGs in one folder per setting plus manifest.csv.
 
-    python -m indexer.demo.make_data --out data/demo --n 1200 --seed 1
+    python -m indexer.demo.make_data --out data/demo --n 2000 --seed 1
 
 Each image i is drawn from its own string-seeded stream ``demo:{seed}:{i}`` (Python hashes str
 seeds with SHA-512, so streams are stable across runs and platforms). Training uses ``train:...``
@@ -74,7 +74,7 @@ def load_demo_hashes(out: Path) -> set[str]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("data/demo"))
-    parser.add_argument("--n", type=int, default=1200)
+    parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     write_demo(args.out, args.n, args.seed)

@@ -53,6 +53,11 @@ def phrase_for(constraints: dict[str, str]) -> str:
     return " ".join(words)
 
 
+def single_attribute_queries() -> list[AttributeQuery]:
+    """One query per attribute value ("car", "two objects", "at night"...): the per-attribute table."""
+    return [AttributeQuery(phrase_for({a: v}), {a: v}) for a, values in ATTRIBUTES.items() for v in values]
+
+
 def load_manifest_attributes(path: Path = DEMO_MANIFEST) -> list[dict[str, str]]:
     with path.open(newline="") as f:
         return [{a: row[a] for a in ATTRIBUTES} for row in csv.DictReader(f)]

@@ -1,7 +1,9 @@
 """Seeded procedural scenes for the offline demo: attributes, PIL rendering, English captions.
 
 Every attribute is drawn large and with flat, saturated colours so that it stays recognisable
-after the 64x64 resize the demo CLIP sees. ``count`` values are the digit strings "1", "2", "3";
+after the resize to the demo CLIP's input: a "small" subject is a fifth of the image side, a "big"
+one a third, so the kind's silhouette spans 13-22 input pixels and copies never overlap (counting
+them is then a matter of seeing them). ``count`` values are the digit strings "1", "2", "3";
 captions spell them as words ("a"/"one"/"a single", "two", "three").
 """
 
@@ -37,8 +39,9 @@ SKY_RGB = {"day": (140, 200, 250), "night": (12, 16, 45)}
 OUTLINE: RGB = (25, 25, 25)
 NIGHT_GROUND = 0.4  # background dimming at night
 NIGHT_OBJECT = 0.8  # objects stay fairly bright at night so their colour remains readable
-HORIZON = 0.38  # share of the image height above the ground line
-SIZE_FRACTION = {"small": 0.15, "big": 0.28}  # object height / image side
+HORIZON = 0.3  # share of the image height above the ground line
+SIZE_FRACTION = {"small": 0.2, "big": 0.34}  # object height / image side
+HALF_WIDTH = 0.56  # widest drawer (car) reaches 0.55 h either side of its centre
 
 
 @dataclass(frozen=True)
@@ -167,19 +170,25 @@ DRAWERS: dict[str, Drawer] = {
 
 
 def _placements(scene: Scene, rng: random.Random, s: int) -> list[tuple[float, float, float]]:
-    """(centre x, base y, height) per copy: one horizontal slot each, so copies never overlap."""
+    """(centre x, base y, height) per copy, anywhere on the ground, boxes never overlapping.
+
+    Rejection sampling: a draw that cannot fit all copies in a few tries starts again; three big
+    copies take 3 x 0.38 of the width, so a layout is always found (in two rows if need be).
+    """
     n = int(scene.count)
-    left, right = 0.04 * s, 0.96 * s
-    slot = (right - left) / n
-    out = []
-    for i in range(n):
-        h = SIZE_FRACTION[scene.size] * s * rng.uniform(0.92, 1.08)
-        half_w = 0.56 * h
-        slack = max(0.0, slot / 2 - half_w)
-        cx = left + (i + 0.5) * slot + rng.uniform(-slack, slack)
-        base = rng.uniform(HORIZON * s + h * 0.75, 0.94 * s)
-        out.append((cx, base, h))
-    return sorted(out, key=lambda p: p[1])  # nearer (lower) copies are drawn last
+    while True:
+        boxes: list[tuple[float, float, float]] = []
+        for _ in range(40 * n):
+            h = SIZE_FRACTION[scene.size] * s * rng.uniform(0.92, 1.08)
+            half = HALF_WIDTH * h
+            cx = rng.uniform(0.02 * s + half, 0.98 * s - half)
+            base = rng.uniform(max(HORIZON * s + 0.12 * h, h + 0.02 * s), 0.97 * s)
+            if all(abs(cx - x) > half + HALF_WIDTH * oh + 0.02 * s or abs(base - b) > max(h, oh) + 0.02 * s
+                   for x, b, oh in boxes):
+                boxes.append((cx, base, h))
+                if len(boxes) == n:
+                    return sorted(boxes, key=lambda p: p[1])  # nearer (lower) copies are drawn last
+        # no room left for the remaining copies: draw the whole layout again
 
 
 def render(scene: Scene, rng: random.Random, size: int = 256) -> Image.Image:

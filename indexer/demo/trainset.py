@@ -19,16 +19,21 @@ import torch
 from PIL import Image
 
 from indexer.demo.make_data import IMAGE_SIZE, jpeg_bytes, pixel_hash
-from indexer.demo.queries import phrase_for
+from indexer.demo.phrasing import natural_phrase, out_of_domain_phrase
 from indexer.demo.scenes import ATTRIBUTES, Scene, caption, render, sample_scene, scene_attributes
 
 ATTR_NAMES = tuple(ATTRIBUTES)
 VALUE_INDEX = {a: {v: i for i, v in enumerate(vals)} for a, vals in ATTRIBUTES.items()}
-FULL_CAPTION_SHARE = 0.5  # the rest are partial phrases, like the queries users type
+FULL_CAPTION_SHARE = 0.3  # the rest are partial phrases, like the queries users type
+# Partial phrases name kind and count more often: colour, setting and time are learned first and
+# alone already tell most scenes apart, so without this the loss barely needs the subject's shape.
+PARTIAL_WEIGHTS = {"kind": 3, "count": 3, "size": 1, "color": 1, "setting": 1, "time": 1}
+OOD_PER_BATCH = 8  # out-of-domain texts added to each batch (they match no image)
+OOD_MARGIN = 0.1  # cosine an out-of-domain text may reach with an image before it is penalised
 
 
-def train_rng(seed: int, index: int) -> random.Random:
-    return random.Random(f"train:{seed}:{index}")
+def train_rng(seed: int, index: int, stream: str = "train") -> random.Random:
+    return random.Random(f"{stream}:{seed}:{index}")
 
 
 def encode_attrs(attrs: dict[str, str]) -> list[int]:
@@ -44,9 +49,9 @@ def _init_worker(demo_hashes: set[str]) -> None:
     _DEMO_HASHES = demo_hashes
 
 
-def _render_one(args: tuple[int, int, int]) -> tuple[list[int], np.ndarray] | None:
-    seed, index, side = args
-    rng = train_rng(seed, index)
+def _render_one(args: tuple[int, int, int, str]) -> tuple[list[int], np.ndarray] | None:
+    seed, index, side, stream = args
+    rng = train_rng(seed, index, stream)
     scene = sample_scene(rng)
     img = render(scene, rng, IMAGE_SIZE)
     if pixel_hash(img) in _DEMO_HASHES:
@@ -58,10 +63,15 @@ def _render_one(args: tuple[int, int, int]) -> tuple[list[int], np.ndarray] | No
 
 
 class ScenePool:
-    """Rendered training scenes: attribute codes (N x 6) and images (N x side x side x 3)."""
+    """Rendered scenes: attribute codes (N x 6) and images (N x side x side x 3).
 
-    def __init__(self, seed: int, n: int, side: int, demo_hashes: set[str], workers: int = 2) -> None:
-        jobs = [(seed, i, side) for i in range(n)]
+    ``stream`` names the random streams: "train" for the training pool, "val" for the held-out scenes
+    that pick the best checkpoint (the demo split itself is only ever used to report).
+    """
+
+    def __init__(self, seed: int, n: int, side: int, demo_hashes: set[str], workers: int = 2,
+                 stream: str = "train") -> None:
+        jobs = [(seed, i, side, stream) for i in range(n)]
         with Pool(workers, initializer=_init_worker, initargs=(demo_hashes,)) as pool:
             done = [r for r in pool.map(_render_one, jobs, chunksize=256) if r is not None]
         self.dropped = n - len(done)
@@ -79,13 +89,16 @@ class ScenePool:
 
 
 def sample_text(scene: Scene, rng: random.Random) -> tuple[str, dict[str, str]]:
-    """A full caption (all attributes) or a partial phrase naming 1-3 of them."""
+    """A full caption (all attributes) or a phrase naming 1-3 of them, worded as people type."""
     attrs = scene_attributes(scene)
     if rng.random() < FULL_CAPTION_SHARE:
         return caption(scene, rng), attrs
-    names = rng.sample(ATTR_NAMES, rng.choice((1, 2, 3)))
-    sub = {a: attrs[a] for a in names}
-    return phrase_for(sub), sub
+    names, weights = list(PARTIAL_WEIGHTS), list(PARTIAL_WEIGHTS.values())
+    chosen: set[str] = set()
+    for _ in range(rng.choice((1, 1, 2, 2, 3))):
+        chosen.add(rng.choices(names, weights)[0])
+    sub = {a: attrs[a] for a in ATTR_NAMES if a in chosen}
+    return natural_phrase(sub, rng), sub
 
 
 class TokenCache:
@@ -144,19 +157,21 @@ def sample_indices(pool: ScenePool, rng: random.Random, batch: int) -> list[int]
     return idx[:batch]
 
 
-def make_batch(pool: ScenePool, inputs: torch.Tensor, rng: random.Random, batch: int,
-               tokenizer: Callable, hard: bool = False) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Images, tokens, and the text->image match matrix (text i describes image j).
+def make_batch(pool: ScenePool, inputs: torch.Tensor, rng: random.Random, batch: int, tokenizer: Callable,
+               vocabulary: tuple[str, ...], hard: bool = False) -> dict[str, torch.Tensor]:
+    """Images, their attribute codes, texts (one per image, then OOD_PER_BATCH out-of-domain ones), each
+    text's constraints (-1 = any) and the text->image match matrix (text i describes image j).
 
-    ``hard`` uses hard-negative groups; off by default: in a 21-minute run it scored lower.
+    ``hard`` uses hard-negative groups (scenes that differ in one attribute).
     """
     idx = sample_indices(pool, rng, batch) if hard else [rng.randrange(len(pool)) for _ in range(batch)]
-    images = augment(inputs[idx], rng)
-    texts, constraints = zip(*(sample_text(pool.scene(i), rng) for i in idx), strict=True)
-    want = torch.tensor([encode_attrs(c) for c in constraints])  # B x 6, -1 = any
+    texts, constraints = map(list, zip(*(sample_text(pool.scene(i), rng) for i in idx), strict=True))
+    texts += [out_of_domain_phrase(rng, vocabulary) for _ in range(OOD_PER_BATCH)]
+    want = torch.tensor([encode_attrs(c) for c in constraints] + [[-2] * len(ATTR_NAMES)] * OOD_PER_BATCH)
     have = torch.from_numpy(pool.codes[idx])  # B x 6
     match = ((want[:, None, :] == -1) | (want[:, None, :] == have[None, :, :])).all(dim=2)
-    return images, tokenizer(list(texts)), match
+    return {"images": augment(inputs[idx], rng), "codes": have, "tokens": tokenizer(texts),
+            "wanted": want.clamp(min=-1), "match": match}
 
 
 def multi_positive_clip_loss(img: torch.Tensor, txt: torch.Tensor, scale: torch.Tensor,
@@ -165,10 +180,38 @@ def multi_positive_clip_loss(img: torch.Tensor, txt: torch.Tensor, scale: torch.
 
     With full captions ``match`` is essentially the identity and this is open_clip's ClipLoss;
     partial phrases ("red car") match several images in a batch, which plain ClipLoss would
-    wrongly push apart.
+    wrongly push apart. Texts that match no image only serve as negatives for the images.
     """
     logits = scale * txt @ img.T  # texts x images
     m = match.float()
-    t2i = -(m / m.sum(1, keepdim=True) * logits.log_softmax(1)).sum(1).mean()
+    rows = m.sum(1) > 0
+    t2i = -(m[rows] / m[rows].sum(1, keepdim=True) * logits[rows].log_softmax(1)).sum(1).mean()
     i2t = -(m.T / m.T.sum(1, keepdim=True) * logits.T.log_softmax(1)).sum(1).mean()
     return (t2i + i2t) / 2
+
+
+def out_of_domain_loss(img: torch.Tensor, txt: torch.Tensor, match: torch.Tensor) -> torch.Tensor:
+    """Squared hinge on the cosine between texts that match nothing and every image: absolute scores,
+    which the softmax loss leaves free, are what a relevance floor compares."""
+    ood = match.sum(1) == 0
+    if not ood.any():
+        return txt.new_zeros(())
+    return torch.relu(txt[ood] @ img.T - OOD_MARGIN).pow(2).mean()
+
+
+class AttributeHeads(torch.nn.Module):
+    """Linear read-outs of every attribute from an embedding, shared by the image and the text tower.
+
+    Training aid only (not saved with the model): a direct signal that the embedding must say which
+    kind and how many, and the same read-out for both towers pulls "car" and car images together.
+    """
+
+    def __init__(self, dim: int) -> None:
+        super().__init__()
+        self.heads = torch.nn.ModuleList(torch.nn.Linear(dim, len(ATTRIBUTES[a])) for a in ATTR_NAMES)
+
+    def loss(self, features: torch.Tensor, codes: torch.Tensor) -> torch.Tensor:
+        """Mean cross-entropy over attributes; code -1 (a text leaves it open) is ignored."""
+        losses = [torch.nn.functional.cross_entropy(head(features) * 10, codes[:, a], ignore_index=-1)
+                  for a, head in enumerate(self.heads) if (codes[:, a] >= 0).any()]
+        return torch.stack(losses).mean()

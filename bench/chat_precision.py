@@ -1,0 +1,72 @@
+"""Chat-level precision: does the chat show what was asked for?
+
+Every dialog of the table in tests/dialogs.py (written the way people type: fillers, questions, counts
+alone, "what about ...", corrections, "the ones ...") is played turn by turn through the real bot (rule
+planner, trained demo checkpoint, Milvus Lite) over the demo split. For each turn the shown images (k = 8)
+are checked against the demo manifest: the share that has every requested attribute (and none that was
+excluded). The figure is the mean over all turns that ask for something.
+
+    .venv/bin/python bench/chat_precision.py             # writes the chat_precision section of RESULTS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import table, write_section  # noqa: E402
+from tests.dialogs import DIALOGS, run_dialog, turn_precision  # noqa: E402
+
+K = 8
+TARGET = 0.85
+
+
+def measure(bot) -> list[tuple[str, int, float, float, str]]:  # noqa: ANN001
+    """Per dialog: name, turns scored, mean precision, worst turn's precision, worst turn's phrase."""
+    rows = []
+    for name, turns in DIALOGS.items():
+        scored = [(phrase, p) for phrase, wanted, shown in run_dialog(bot, turns, K)
+                  if (p := turn_precision(wanted, shown)) is not None]
+        worst = min(scored, key=lambda t: t[1])
+        rows.append((name, len(scored), sum(p for _, p in scored) / len(scored), worst[1], worst[0]))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
+    args = parser.parse_args()
+    started = time.time()
+    from bot.factory import build_bot
+    from indexer.settings import Settings
+    from tests.bot_fixtures import COLLECTION, build_index
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = build_index(Path(tmp), "")
+        parts = build_bot(Settings.load(db=str(db), collection=COLLECTION))
+        rows = measure(parts.bot)
+        parts.store.close()
+    turns = sum(r[1] for r in rows)
+    mean = sum(r[1] * r[2] for r in rows) / turns
+    worst = sorted(rows, key=lambda r: r[2])
+    body = "\n".join([
+        f"Mean precision@{K} over {turns} turns of {len(rows)} dialogs: **{mean:.3f}** (target {TARGET}); "
+        f"dialogs with every turn at 1.0: {sum(r[3] == 1.0 for r in rows)} of {len(rows)}.",
+        "", f"Model {parts.info.identity}, rule planner, demo split in a fresh Milvus Lite dir. "
+        "Precision of a turn = share of the shown images whose manifest attributes have every wanted value "
+        "and no excluded one. Per dialog, worst first:", "",
+        table(["dialog", "turns", f"mean p@{K}", "worst turn", "its phrase"],
+              [(n, t, f"{m:.3f}", f"{w:.3f}", f"`{ph}`") for n, t, m, w, ph in worst]),
+    ])
+    print(body)
+    if not args.no_write:
+        write_section("chat_precision", "Chat-level precision (tests/dialogs.py)", body, started)
+
+
+if __name__ == "__main__":
+    main()

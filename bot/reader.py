@@ -1,0 +1,204 @@
+"""How one chat message is read: request wording off, then subject words, grouped modifiers, negatives, filters.
+
+Nothing here knows about the conversation: bot.plan merges a read Message with the previous search.
+People wrap what they want in greetings, questions and politeness ("hi! do you have any red cars?"),
+correct themselves ("no, I meant blue"), ask for the same with one change ("what about boats?") and
+use counts or comparisons alone ("just two", "bigger"); the reader keeps what matters for the search
+and says how the message relates to the last one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from bot import lexicon as lx
+
+MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
+
+
+@dataclass
+class Message:
+    """What one message says, before it is merged with the previous plan."""
+
+    subject: list[str] = field(default_factory=list)
+    mods: list[str] = field(default_factory=list)
+    bare: list[str] = field(default_factory=list)  # "beach" without a preposition
+    pronoun: str | None = None  # "plural" / "singular" for "ones" / "the red one"; "ref" for "them", "it"
+    negatives: list[str] = field(default_factory=list)
+    filters: list[tuple[str, str, str]] = field(default_factory=list)  # (field, op, raw value)
+    vague: bool = False  # named "things"/"anything": a new search with no subject of its own
+    correction: bool = False  # "no, I meant ...", "actually ...": replaces what it names
+    continues: bool = False  # "what about ...", "... instead", "same but ...": same search, one change
+
+    @property
+    def positive(self) -> bool:
+        return bool(self.subject or self.mods or self.bare or self.pronoun or self.vague)
+
+
+def normalise(text: str) -> str:
+    """NFKC, no control characters, single spaces, bounded length."""
+    text = unicodedata.normalize("NFKC", str(text)[: MAX_INPUT * 2]).replace("\u2019", "'")
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    return re.sub(r"\s+", " ", text).strip()[:MAX_INPUT]
+
+
+_Q = r"(?P<v>\"[^\"]*\"|'[^']*'|[^\s\"']+)"
+_FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
+    (re.compile(rf"\b(?:in|from|under|inside)\s+(?:the\s+)?(?:folder|directory|dir|path)\s*{_Q}", re.I),
+     "path", "prefix"),
+    (re.compile(rf"\b(?:folder|path|directory)\s*[:=]=?\s*{_Q}", re.I), "path", "prefix"),
+    (re.compile(r"\b(?:in|from|under)\s+(?P<v>[^\s\"']*/[^\s\"']*)", re.I), "path", "prefix"),
+    (re.compile(rf"\b(?:captioned|with\s+(?:a\s+|the\s+)?caption(?:\s+(?:containing|contains|like))?"
+                rf"|caption\s*(?:contains|containing|includes|is|[:=]=?))\s*{_Q}", re.I), "caption", "contains"),
+    (re.compile(rf"\bwhere\s+(?P<f>[a-z][a-z0-9_]*)\s*(?:is|equals|==?)\s*{_Q}", re.I), None, "eq"),
+    (re.compile(rf"\b(?P<f>[a-z][a-z0-9_]*)\s*==?\s*{_Q}", re.I), None, "eq"),
+)
+
+
+def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
+    """Pull scope filters out of the message; returns them and the text left over."""
+    found: list[tuple[str, str, str]] = []
+    for pattern, fixed_field, op in _FILTER_RULES:
+        for m in list(pattern.finditer(raw)):
+            value = m["v"].strip("\"'") if m["v"][:1] in "\"'" else m["v"].rstrip(".,;!?")
+            name = fixed_field or m["f"].lower()
+            if name in ("folder", "directory"):
+                name, op = "path", "prefix"
+            elif name == "caption":
+                op = "contains"
+            if value:
+                found.append((name, op, value))
+        raw = pattern.sub(" ", raw)
+    return found, raw
+
+
+def _alternation(options: tuple[str, ...]) -> str:
+    return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+
+
+_PUNCT = r"[\s,.!?:;-]*"
+_INTERJECTION = re.compile(rf"^(?:{_alternation(lx.INTERJECTIONS)})\b{_PUNCT}(?=\S|$)")
+_CORRECTION = re.compile(rf"^(?:(?:no|nope|nah|not that)\s*[,.!:;-]+|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
+_CONTINUATION = re.compile(rf"^(?:{_alternation(lx.CONTINUATIONS)})\b{_PUNCT}")
+_TRAILING_CONTINUATION = re.compile(r"\b(?:instead|too|as well)[\s.!?]*$")
+
+
+def _openings(low: str, msg: Message) -> str:
+    """Strip greetings and note corrections / continuations at the start of a lower-cased message."""
+    while True:
+        for pattern, flag in ((_INTERJECTION, ""), (_CORRECTION, "correction"), (_CONTINUATION, "continues")):
+            m = pattern.match(low)
+            if m and m.end():
+                low = low[m.end():]
+                if flag:
+                    setattr(msg, flag, True)
+                break
+        else:
+            break
+    if _TRAILING_CONTINUATION.search(low):
+        msg.continues = True
+    return low
+
+
+NEGATION = re.compile(
+    r"\b(?:without|except|excluding|exclude|minus|avoid|remove|don't show|dont show|do not show"
+    r"|do not want|don't want|not|no)\b"
+)
+NEGATIVE_NOISE = frozenset(lx._w("any the a an want show see include including with on in at by of more"))
+
+
+def split_negation(low: str) -> tuple[str, list[str]]:
+    """'dogs on a beach without people or cars' -> ('dogs on a beach', ['people', 'cars'])."""
+    m = NEGATION.search(low)
+    if not m:
+        return low, []
+    positive, negatives = [low[: m.start()]], []
+    parts = re.split(r"([,;]|\b(?:but|and|or|nor)\b)", low[m.start():])
+    for separator, piece in zip(["", *parts[1::2]], parts[::2], strict=True):
+        # "without red or yellow": "or"/"nor" carry the negation on; after "," or "but" it may end
+        negated = bool(NEGATION.search(piece)) or separator.strip() in ("or", "nor")
+        words = [w for w in _words(NEGATION.sub(" ", piece)) if w not in lx.PRONOUNS_PLURAL]
+        # ", at night" after a negation is a positive place/time again, not a negative
+        looks_positive = bool(words) and (words[0] in lx.PREPOSITIONS.split("|") or words[0] in lx.COLORS)
+        while words and words[0] in NEGATIVE_NOISE:
+            words.pop(0)
+        if not words:
+            continue
+        if negated or not looks_positive:
+            negatives.append(lx.COLORS.get(" ".join(words[:5]), " ".join(words[:5])))
+        else:
+            positive.append(piece)
+    return " ".join(positive), negatives
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'#-]+", text)
+
+
+_KEYWORDS = "|".join(sorted({*lx.PLACES, *lx.TIMES}, key=len, reverse=True))
+_PLACE_RE = re.compile(rf"\b(?:{lx.PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?({_KEYWORDS})\b")
+_ALWAYS_RE = re.compile(rf"\b({'|'.join(sorted(lx.ALWAYS_MODIFIERS))})\b")
+_IN_THE_DARK = re.compile(r"\bin the dark\b")
+
+
+def read_message(raw: str) -> Message:
+    """Split one message into subject words, grouped modifiers, negatives and filters."""
+    filters, rest = extract_filters(raw)
+    msg = Message(filters=filters)
+    low = _openings(rest.lower().strip(), msg)
+    positive, msg.negatives = split_negation(low)
+    text = _strip_fillers(" ".join(_words(_IN_THE_DARK.sub(" at night ", positive))).replace("#", " "))
+    for pattern in (_PLACE_RE, _ALWAYS_RE):
+        msg.mods.extend(lx.place_or_time(m[1]) for m in pattern.finditer(text))
+        text = pattern.sub(" ", text)
+    with_match = re.search(r"\bwith\s+(.+)$", text)
+    before = text[: with_match.start()].split() if with_match else []
+    if any(w in lx.VAGUE_NOUNS for w in before) and all(w in lx.VAGUE_NOUNS or w in lx.STOPWORDS for w in before):
+        text = text[: with_match.start()] + " " + with_match[1]  # "pictures with boats": boats are the subject
+    elif with_match:
+        words = [w for w in with_match[1].split() if w not in ("a", "an", "the", "some")]
+        if words and not all(w in lx.STOPWORDS or w in lx.COUNTS or w in lx.DIGITS for w in words):
+            msg.mods.append(("with " + " ".join(words))[:60])
+            text = text[: with_match.start()]
+    _take_tokens(_strip_fillers(text).split(), msg)
+    return msg
+
+
+def _strip_fillers(text: str) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for f in lx.LEADING_FILLERS:
+            if text == f or text.startswith(f + " "):
+                text, changed = text[len(f):].strip(), True
+        for f in lx.TRAILING_FILLERS:
+            if text == f or text.endswith(" " + f):
+                text, changed = text[: -len(f)].strip(), True
+    return text
+
+
+def _take_tokens(tokens: list[str], msg: Message) -> None:
+    for i, w in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        if w in lx.COLORS:
+            msg.mods.append(lx.COLORS[w])
+        elif w in lx.SIZES:
+            msg.mods.append(lx.SIZES[w])
+        elif w == "one" and (before in lx.ONE_AS_PRONOUN_AFTER or before in lx.COLORS or before in lx.SIZES):
+            msg.pronoun = "singular"  # "the black one"
+        elif w in lx.DIGITS:
+            msg.mods.append(lx.DIGITS[w])
+        elif w in lx.COUNTS and (w not in ("group", "couple", "pair") or tokens[i + 1: i + 2] == ["of"]):
+            msg.mods.append(lx.COUNTS[w])
+        elif w == "ones":
+            msg.pronoun = "plural"
+        elif w in lx.PRONOUNS_PLURAL or w in lx.PRONOUNS_SINGULAR:
+            msg.pronoun = msg.pronoun or "ref"
+        elif w in lx.PLACES or w in lx.TIMES:
+            msg.bare.append(w)
+        elif w in lx.VAGUE_NOUNS:
+            msg.vague = True
+        elif w not in lx.STOPWORDS:
+            msg.subject.append(w)
