@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from bot.chat import Conversation
-from bot.search import Answer
+from bot.search import Answer, Result
 from indexer.errors import SearchBotError, exit_status
 from indexer.logsetup import quiet_third_party
 from indexer.settings import Settings
@@ -23,8 +23,16 @@ def answer_json(answer: Answer) -> dict[str, object]:
         "action": str(plan.action),
         "headline": answer.headline,
         "note": answer.note,
-        "results": [{"path": r.path, "score": r.score, "caption": r.caption} for r in answer.results],
+        "results": [_result_json(r) for r in answer.results],
     }
+
+
+def _result_json(r: Result) -> dict[str, object]:
+    when = r.photo.taken_date()
+    return {"path": r.path, "score": r.score, "caption": r.caption, "why": r.why,
+            "taken": when.isoformat(timespec="seconds").removesuffix("+00:00") if when else None,
+            "place": ", ".join(p for p in (r.photo.city, r.photo.region, r.photo.country) if p),
+            "camera": r.photo.camera}
 
 
 def _print_text(answer: Answer, out: TextIO) -> None:
@@ -32,7 +40,9 @@ def _print_text(answer: Answer, out: TextIO) -> None:
     if answer.note:
         print(f"  ({answer.note})", file=out)
     for r in answer.results:
-        print(f"  #{r.rank} {r.score:.3f} {r.path}  {r.caption}  [{r.why}]", file=out)
+        photo = f"  ({r.photo.describe()})" if r.photo.describe() else ""
+        why = f"  [{r.why}]" if r.why else ""
+        print(f"  #{r.rank} {r.score:.3f} {r.path}  {r.caption}{why}{photo}", file=out)
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:

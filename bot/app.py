@@ -1,31 +1,30 @@
 """Streamlit chat page: `streamlit run bot/app.py`.
 
-A thin top-to-bottom script: settings → cached bot → history → input → one call → render. The only
-module that imports streamlit. The current search lives in the URL (?q=turn&q=turn…), so a copied link
-replays the same conversation through the same planner.
+A thin top-to-bottom script: settings → cached bot → history → input (typed, a button, a chip) → one call →
+render (bot/widgets.py draws). Streamlit lives here and in bot/widgets.py only. The current search lives in the
+URL (?q=turn&q=turn…), and buttons are turns too ("more like #3", "not like #2"), so a copied link replays the
+same conversation through the same planner.
 """
 
 from __future__ import annotations
 
 import hmac
-import re
-import time
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import streamlit as st
 
+from bot import widgets
 from bot.chat import Conversation
-from bot.factory import BotParts, build_bot, image_path
+from bot.factory import BotParts, build_bot
 from bot.plan import Action
-from bot.search import Answer
-from indexer.errors import SearchBotError, StoreUnavailable
+from bot.widgets import md
+from indexer.errors import SearchBotError, StoreUnavailable, UnreadableImage
 from indexer.logsetup import quiet_third_party
 from indexer.settings import ENV_PREFIX, Settings
 
 MAX_URL_TURNS = 20
 MAX_URL_TURN_CHARS = 500
-COLUMNS = 5
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "gif", "bmp"]
 UPLOAD_SHOWN_PX = 120
 
@@ -50,11 +49,6 @@ def _parts(settings: Settings, secrets_items: tuple[tuple[str, str], ...]) -> Bo
     return build_bot(settings, dict(secrets_items))
 
 
-def _md(text: str) -> str:
-    """User text shown as plain text inside markdown (no links, emphasis or HTML injected)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", text)
-
-
 def _password_ok(secrets: Mapping[str, str]) -> bool:
     expected = secrets.get("IMGSEARCH_PASSWORD") or secrets.get("password")
     if not expected or st.session_state.get("auth_ok"):
@@ -68,28 +62,12 @@ def _password_ok(secrets: Mapping[str, str]) -> bool:
     return False
 
 
-def _render_answer(answer: Answer, parts: BotParts) -> None:
-    st.markdown(f"**{_md(answer.headline)}**")
-    if answer.note:
-        st.info(answer.note)
-    for row_start in range(0, len(answer.results), COLUMNS):
-        cols = st.columns(COLUMNS)
-        for col, result in zip(cols, answer.results[row_start : row_start + COLUMNS], strict=False):
-            with col:
-                file = image_path(parts.image_root, result.path)
-                if file is None:
-                    st.caption(f"#{result.rank}: image file not available")
-                else:
-                    st.image(str(file), caption=f"#{result.rank} · {result.score:.2f}", width="stretch")
-                st.caption(f"{_md(result.caption or result.path)}  \n_{_md(result.why)}_")
-
-
 def _sidebar(parts: BotParts) -> int:
     with st.sidebar:
         st.header("Image chat search")
         info = parts.info
-        st.caption(f"Collection **{_md(info.name)}** · {info.count} images")
-        st.caption(f"Model: {_md(str(info.identity))}")
+        st.caption(f"Collection **{md(info.name)}** · {info.count} images")
+        st.caption(f"Model: {md(str(info.identity))}")
         k = st.slider("Results per answer", 1, 30, _k_from_url(parts), key="k")
         if st.button("New conversation", key="reset"):
             st.session_state.conv = Conversation()
@@ -143,13 +121,34 @@ def _share(conv: Conversation, k: int) -> None:
 
 
 def _ask(parts: BotParts, conv: Conversation, text: str, image: bytes | None, k: int) -> None:
-    started = time.perf_counter()
     try:
         parts.bot.reply(conv, text, image, k)
     except StoreUnavailable as exc:
         st.error(f"Search store unavailable — {exc}. Try again in a moment; your conversation is kept.")
-        return
-    st.session_state.last_ms = (time.perf_counter() - started) * 1000
+
+
+def _queue(text: str) -> None:
+    """A button or chip says a turn for the person ("more like #3"): asked on this rerun, like typed text."""
+    st.session_state.queued = text
+
+
+def _user_turn(parts: BotParts, text: str, upload: bytes | None) -> None:
+    with st.chat_message("user"):
+        if upload is not None:
+            try:
+                st.image(upload_thumb(upload), width=UPLOAD_SHOWN_PX, caption="your upload")
+            except UnreadableImage:
+                st.caption("(an upload that is not a usable image)")
+        if text or upload is None:
+            st.text(text)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def upload_thumb(data: bytes) -> bytes:
+    """An upload at the size it is shown, made once (uploads are not in the collection's thumbnail cache)."""
+    from indexer.thumbs import make_from_bytes
+
+    return make_from_bytes(data, UPLOAD_SHOWN_PX)
 
 
 def main() -> None:
@@ -169,23 +168,21 @@ def main() -> None:
         for text in url_turns:  # a shared link: replay its turns through the same planner
             _ask(parts, conv, text, None, k)
     prompt = st.chat_input("Describe the images you want…", accept_file=True, file_type=UPLOAD_TYPES, key="chat")
-    if prompt is not None:
-        upload = prompt.files[0].getvalue() if prompt.files else None
-        _ask(parts, conv, prompt.text or "", upload, k)
+    queued = st.session_state.pop("queued", None)
+    if prompt is not None or queued is not None:
+        upload = prompt.files[0].getvalue() if prompt is not None and prompt.files else None
+        _ask(parts, conv, prompt.text or "" if prompt is not None else queued, upload, k)
         _sync_url(conv, k)
     if not conv.turns:
-        st.chat_message("assistant").write("Hi! Describe the images you are looking for, e.g. 'red cars at night'.")
-    for text, answer, upload in conv.turns:
-        with st.chat_message("user"):
-            if upload is not None:
-                st.image(upload, width=UPLOAD_SHOWN_PX, caption="your upload")
-            if text or upload is None:
-                st.text(text)
+        widgets.first_screen(parts, _queue)
+    last = len(conv.turns) - 1
+    for i, (text, answer, upload) in enumerate(conv.turns):
+        _user_turn(parts, text, upload)
         with st.chat_message("assistant"):
-            _render_answer(answer, parts)
+            widgets.answer(parts, answer, i, i > last - widgets.FULL_ANSWERS, _queue)
+            if i == last and answer.plan.searchable:
+                widgets.chips(widgets.next_steps(parts, answer), f"next-{i}", _queue)
     _share(conv, k)
-    if "last_ms" in st.session_state:
-        st.sidebar.caption(f"Last answer in {st.session_state.last_ms:.0f} ms")
 
 
 main()

@@ -7,7 +7,7 @@ an upload that is not an image) are answered in the conversation. Failures of th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from bot.expr import FilterError
@@ -66,8 +66,13 @@ class ChatBot:
                 plan = SearchPlan(action=Action.NEW, filters=plan.filters, source=plan.source)
         elif plan.action is Action.NEW:
             conv.picture = None  # a new thing named in words: the last upload no longer applies
+        if plan.unlike is not None:  # "not like #3" / "Not this": remember which image, not its rank
+            target = next((r for r in conv.results if r.rank == plan.unlike), None)
+            if target is None:
+                return Answer(plan, "I can't find that one.", note=str(NoSuchResult(plan.unlike, len(conv.results))))
+            plan = replace(plan, avoid=(*plan.avoid, target.id), unlike=None)
         if not plan.searchable and (conv.picture is None or image is None):
-            return Answer(plan, HELP)
+            return Answer(plan, plan.describe())  # the help, or what the planner has to say ("No photos taken in")
         try:
             answer = self.searcher.search(plan, conv.results, conv.picture, k)
         except NoSuchResult as exc:

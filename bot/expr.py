@@ -25,6 +25,9 @@ _LIKE_SPECIAL = ("\\", "%", "_")
 # a plain field, or one key of a JSON field (manifest columns live in `attrs`)
 _IDENTIFIER = re.compile(r'[A-Za-z_][A-Za-z0-9_]*(\["[A-Za-z_][A-Za-z0-9_]*"\])?')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+PLACE_COLUMNS = ("city", "region", "country")
+# Filters on photo metadata: only collections indexed with it have these fields (see indexer.schema).
+PHOTO_FILTERS = {"taken": "taken", "place": "city", "camera": "camera"}
 
 
 class FilterError(SearchBotError):
@@ -60,6 +63,9 @@ def build_expr(
 
 def _one(flt: Filter, allowed_fields: Mapping[str, str], like_escape: bool) -> str:
     column = allowed_fields.get(flt.field)
+    if column is None and flt.field in PHOTO_FILTERS:
+        raise FilterError("this collection was indexed before photo dates, places and cameras were recorded; "
+                          "run `python -m indexer index` on its folder once to add them (nothing is re-embedded)")
     if column is None:
         raise UnknownFilterField(flt.field, list(allowed_fields))
     if not _IDENTIFIER.fullmatch(column):
@@ -68,11 +74,26 @@ def _one(flt: Filter, allowed_fields: Mapping[str, str], like_escape: bool) -> s
         raise InvalidFilterValue(flt, f"unknown operation {flt.op!r}")
     if not flt.value:
         raise InvalidFilterValue(flt, "the value is empty")
+    if flt.op == "range":
+        low, high = _bounds(flt)
+        return f"({column} >= {low} and {column} < {high})"
+    if flt.field == "place" and flt.op == "eq":  # a town, region or country: whichever the name is
+        literal = quote(flt.value, flt)
+        return "(" + " or ".join(f"{c} == {literal}" for c in PLACE_COLUMNS) + ")"
     if flt.op == "eq":
         return f"{column} == {quote(flt.value, flt)}"
     pattern = _like_text(flt, like_escape)
     pattern = pattern + "%" if flt.op == "prefix" else "%" + pattern + "%"
     return f"{column} like {quote(pattern, flt)}"
+
+
+def _bounds(flt: Filter) -> tuple[int, int]:
+    """'low..high' as two whole numbers (seconds), nothing else: the only values a range may hold."""
+    try:
+        low, high = (int(part) for part in flt.value.split(".."))
+    except ValueError as exc:
+        raise InvalidFilterValue(flt, "a range is two whole numbers, 'low..high'") from exc
+    return low, high
 
 
 def _like_text(flt: Filter, like_escape: bool) -> str:

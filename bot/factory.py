@@ -7,14 +7,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.catalog import Catalog
 from bot.chat import ChatBot
+from bot.expr import PHOTO_FILTERS
 from bot.llm_plan import planner_from_settings
+from bot.scope import Context
 from bot.search import SearchConfig, Searcher
 from indexer.collection import CollectionInfo
 from indexer.commands import load_embeddings, open_store
 from indexer.embedding import ClipEmbeddings
 from indexer.settings import Settings
 from indexer.store import ImageStore
+from indexer.thumbs import Thumbnails, default_folder
 
 DEFAULT_MIN_SCORE = 0.2  # typical CLIP ViT-B cosine for an unrelated image is ~0.1-0.15, a good match ~0.3
 
@@ -26,6 +30,8 @@ class BotParts:
     embeddings: ClipEmbeddings
     image_root: Path | None
     info: CollectionInfo
+    catalog: Catalog | None = None  # the collection's dates, places and cameras (None: not recorded)
+    thumbs: Thumbnails | None = None
 
 
 def min_score_for(settings: Settings, model_name: str) -> float:
@@ -41,13 +47,19 @@ def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> B
     store = open_store(settings, embeddings, create=False)
     fields = {"path": "path", "caption": "caption"}
     fields.update({name: f'attrs["{name}"]' for name in store.attribute_names() if name.isidentifier()})
+    catalog = None
+    if store.has_photo_fields:  # dates, places and cameras (indexer.schema); older collections lack them
+        fields |= PHOTO_FILTERS
+        catalog = Catalog.from_photos(store.photos())
     floor = min_score_for(settings, embeddings.identity.name)
     config = SearchConfig(k=settings.k, min_score=floor, filter_fields=fields)
     keys = dict(os.environ) | dict(secrets or {})
-    planner = planner_from_settings(settings.llm or None, keys)
+    planner = planner_from_settings(settings.llm or None, keys, Context(catalog))
     root = settings.images or store.root()
     image_root = Path(root).resolve() if root else None
-    return BotParts(ChatBot(planner, Searcher(store, embeddings, config)), store, embeddings, image_root, store.info())
+    searcher = Searcher(store, embeddings, config)
+    thumbs = Thumbnails(Path(settings.thumbs) if settings.thumbs else default_folder(settings.db, settings.collection))
+    return BotParts(ChatBot(planner, searcher), store, embeddings, image_root, store.info(), catalog, thumbs)
 
 
 def image_path(root: Path | None, rel: str) -> Path | None:

@@ -20,7 +20,10 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
 from bot import reader
+from bot import when as when_words
+from bot.expr import PHOTO_FILTERS
 from bot.plan import Action, DeterministicPlanner, Filter, Planner, SearchPlan
+from bot.scope import Context
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,10 @@ class PlanOut(BaseModel):
     negatives: list[str] = Field(default_factory=list, max_length=12, description="things to avoid")
     filters: list[FilterOut] = Field(default_factory=list, max_length=8)
     like: int | None = Field(None, ge=1, le=1000, description="1-based rank for 'more like #N'")
+    when: str = Field("", max_length=100, description="date taken: 'last summer', '2018', or YYYY-MM-DD..YYYY-MM-DD")
+    place: str = Field("", max_length=100, description="town, region or country the photos were taken in")
+    camera: str = Field("", max_length=100, description="camera the photos were taken with, e.g. 'iPhone'")
+    order: Literal["", "newest", "oldest"] = ""
 
 
 PROMPT = """You turn a chat with an image search bot into a search plan for a CLIP text encoder.
@@ -59,6 +66,9 @@ Given the current plan (JSON, or null) and the user's new message, return the fu
 - filters: 'in folder beach/' -> path prefix; 'captioned sunset' -> caption contains;
   'where color is red' -> color eq. Copy values exactly as the user wrote them.
 - Write counts as words ("two"), places as "on a beach", "in the snow", times as "at night", "during the day".
+- when / place / camera: when, where and with what the photos were taken ("from last summer", "taken in
+  Rome", "shot on my iPhone"); copy the current values unless the user changes them. order: "newest first",
+  "oldest first". A place that is a scene ("on a beach", "in the snow") is a modifier, not a place.
 - empty: nothing to search. Never put negatives in modifiers."""
 
 
@@ -74,7 +84,7 @@ class LLMPlanner:
             return self.fallback.plan(previous, text)  # nothing for a model to read
         try:
             reply = self._pool.submit(self._ask, previous, text).result(timeout=self.timeout_s)
-            return to_plan(reply, previous)
+            return to_plan(reply, previous, self.fallback.context)
         except Exception as exc:  # the chat must go on: rules answer whatever went wrong
             log.warning("LLM planner failed (%s: %s); using rules", type(exc).__name__, exc)
             return self.fallback.plan(previous, text)
@@ -102,7 +112,7 @@ def parse_reply(content: Any) -> PlanOut:
     return PlanOut.model_validate_json(match[0])
 
 
-def to_plan(out: PlanOut, previous: SearchPlan | None) -> SearchPlan:
+def to_plan(out: PlanOut, previous: SearchPlan | None, context: Context | None = None) -> SearchPlan:
     """Validated model output -> SearchPlan; raises ValueError when it makes no sense."""
     action = Action(out.action)
     live = previous if previous is not None and previous.has_content else None
@@ -116,17 +126,47 @@ def to_plan(out: PlanOut, previous: SearchPlan | None) -> SearchPlan:
         if action is Action.SHOW_MORE:
             return replace(live, action=action, page=live.page + 1, source="llm")
         return replace(live, action=action, like=out.like, page=0, source="llm")
+    scope, notice = _scope(out, context or Context())
     plan = SearchPlan(
         subject=_clean(out.subject),
         modifiers=_clean_all(out.modifiers),
         negatives=_clean_all(out.negatives),
-        filters=tuple(Filter(f.field, f.op, f.value) for f in out.filters),
+        filters=tuple(Filter(f.field, f.op, f.value) for f in out.filters if f.field not in PHOTO_FILTERS) + scope,
         action=action,
         source="llm",
+        order=out.order,
+        notice=notice,
     )
+    if notice:
+        return plan
     if not plan.searchable:
         raise ValueError(f"model returned {action.value} with nothing to search")
     return plan
+
+
+def _scope(out: PlanOut, context: Context) -> tuple[tuple[Filter, ...], str]:
+    """The model's when / place / camera as the same filters the rules make, resolved against the collection
+    (a place or camera it lacks becomes the notice the rules would give)."""
+    found: list[Filter] = []
+    catalog = context.catalog
+    for words, what in ((out.place, "place"), (out.camera, "camera")):
+        if not words:
+            continue
+        if catalog is None:
+            return (), "This collection has no photo places or cameras recorded."
+        name = catalog.place(words) if what == "place" else catalog.camera(words)
+        if name is None:
+            listed = catalog.top_places() if what == "place" else catalog.top_cameras()
+            return (), f"No photos {'taken in' if what == 'place' else 'shot with'} {words}; here: {listed}."
+        found.append(Filter(what, "eq" if what == "place" else "contains", name,
+                            f"taken in {name}" if what == "place" else f"shot on {name}"))
+    if out.when:
+        span = when_words.parse(out.when, context.today)
+        if span is None:
+            raise ValueError(f"cannot read the date {out.when!r}")
+        low, high = span.seconds()
+        found.append(Filter("taken", "range", f"{low}..{high}", span.describe()))
+    return tuple(found), ""
 
 
 def _clean(text: str) -> str:
@@ -140,16 +180,22 @@ def _clean_all(items: list[str]) -> tuple[str, ...]:
 def _plan_json(plan: SearchPlan | None) -> str:
     if plan is None or not plan.has_content:
         return "null"
+    photo = {f.field: f.value for f in plan.filters if f.field in PHOTO_FILTERS}
     fields = {
         "subject": plan.subject, "modifiers": list(plan.modifiers), "negatives": list(plan.negatives),
-        "filters": [vars(f) for f in plan.filters], "like": plan.like,
+        "filters": [{"field": f.field, "op": f.op, "value": f.value} for f in plan.filters
+                    if f.field not in PHOTO_FILTERS],
+        "like": plan.like, "when": when_words.iso(photo["taken"]) if "taken" in photo else "",
+        "place": photo.get("place", ""), "camera": photo.get("camera", ""), "order": plan.order,
     }
     return json.dumps(fields, ensure_ascii=False)
 
 
-def planner_from_settings(model_spec: str | None, api_keys: Mapping[str, str]) -> Planner:
+def planner_from_settings(
+    model_spec: str | None, api_keys: Mapping[str, str], context: Context | None = None
+) -> Planner:
     """An LLMPlanner for "provider:model" when it can be built, else the rule planner."""
-    rules = DeterministicPlanner()
+    rules = DeterministicPlanner(context)
     if not model_spec or not model_spec.strip():
         return rules
     provider = model_spec.split(":", 1)[0].strip().lower()

@@ -19,13 +19,14 @@ from typing import Protocol, TypeVar
 
 from bot import lexicon as lx
 from bot import reader
+from bot.scope import Context
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 MAX_PHRASE = 300
 MAX_LIKE = 1000
-FILTER_OPS = frozenset({"prefix", "contains", "eq"})
+FILTER_OPS = frozenset({"prefix", "contains", "eq", "range"})
 
 
 class Action(StrEnum):
@@ -44,12 +45,15 @@ class Filter:
     field: str
     op: str
     value: str
+    words: str = field(default="", compare=False)  # how the person said it: "taken last summer (Jun-Aug 2026)"
 
     def __post_init__(self) -> None:
         if self.op not in FILTER_OPS:
             raise ValueError(f"filter op must be one of {sorted(FILTER_OPS)}, not {self.op!r}")
 
     def describe(self) -> str:
+        if self.words:
+            return self.words
         if self.field == "path" and self.op == "prefix":
             return f"in folder {self.value}"
         if self.op == "contains":
@@ -67,6 +71,10 @@ class SearchPlan:
     like: int | None = None
     page: int = 0
     source: str = field(default="rules", compare=False)
+    order: str = ""  # "newest" / "oldest": by date taken instead of by match
+    notice: str = field(default="", compare=False)  # said instead of searching ("No photos taken in Oslo...")
+    unlike: int | None = None  # "not like #3": a rank of the last answer, turned into `avoid` by the chat
+    avoid: tuple[str, ...] = ()  # ids of images the person set aside ("Not this"): results move away from them
 
     @property
     def phrase(self) -> str:
@@ -81,24 +89,30 @@ class SearchPlan:
 
     @property
     def has_content(self) -> bool:
-        return self.action is not Action.RESET and bool(self.phrase or self.like is not None or self.filters)
+        return self.action is not Action.RESET and bool(
+            self.phrase or self.like is not None or self.filters or self.order)
 
     @property
     def searchable(self) -> bool:
         """False for help/reset turns: the page shows a message instead of searching."""
-        return self.action is not Action.EMPTY and self.has_content
+        return self.action is not Action.EMPTY and self.has_content and not self.notice
 
     def describe(self) -> str:
         """The line shown above the results."""
         if self.action is Action.RESET:
             return "Starting over. What would you like to see?"
+        if self.notice:
+            return self.notice
         if not self.searchable:
             return HELP
-        what = self.phrase or "anything"
+        what = self.phrase or ("photos" if self.filters or self.order else "anything")
         parts = [f"images like #{self.like} ({what})" if self.like is not None else what]
         if self.negatives:
             parts.append("without " + " or ".join(self.negatives))
+        if self.avoid:
+            parts.append(f"not like the {len(self.avoid)} image{'s' if len(self.avoid) > 1 else ''} you set aside")
         parts.extend(f.describe() for f in self.filters)
+        parts += [f"{self.order} first"] if self.order else []
         page = f" (page {self.page + 1})" if self.page else ""
         return "Searching for: " + ", ".join(parts) + page
 
@@ -114,7 +128,11 @@ class Planner(Protocol):
 
 
 class DeterministicPlanner:
-    """Offline, deterministic rules; see the module docstring for the refine/new rule."""
+    """Offline, deterministic rules; see the module docstring for the refine/new rule. `context` gives today's
+    date and the collection's places and cameras (bot.scope)."""
+
+    def __init__(self, context: Context | None = None) -> None:
+        self.context = context or Context()
 
     def plan(self, previous: SearchPlan | None, text: str) -> SearchPlan:
         try:
@@ -137,12 +155,20 @@ class DeterministicPlanner:
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.SHOW_MORE, page=live.page + 1, source="rules")
+        unlike = rank_after(NOT_LIKE, low)
+        if unlike is not None:
+            if live is None:
+                return _empty(previous)
+            return replace(live, action=Action.EXCLUDE, unlike=unlike, like=None, page=0, source="rules")
         like = more_like_rank(low)
         if like is not None:
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.MORE_LIKE, like=like, page=0, source="rules")
-        return _merge(live, reader.read_message(raw), previous)
+        message = reader.read_message(raw, self.context)
+        if message.notice:
+            return replace(_empty(previous), notice=message.notice)
+        return _merge(live, message, previous)
 
 
 # One-word commands must stand alone: "clear sky" is a search, "clear" is not.
@@ -161,6 +187,19 @@ MORE_LIKE = re.compile(
     r"(?:#\s*(?P<hash>\d{1,4})|(?:number|no\.?|nr\.?)\s*(?P<num>\d{1,4}|[a-z]+)"
     r"|(?P<digit>\d{1,4})(?:st|nd|rd|th)?|(?P<word>[a-z]+))"
 )
+
+
+NOT_LIKE = re.compile(r"\b(?:not|less|nothing|none)\s+(?:like|similar to)\s+(?:the\s+|image\s+|number\s+)?"
+                      r"(?:#\s*(?P<n>\d{1,4})|(?P<d>\d{1,4})(?:st|nd|rd|th)?\b|(?P<w>[a-z]+))")
+
+
+def rank_after(pattern: re.Pattern[str], low: str) -> int | None:
+    """1-based rank from "not like #3", "nothing like the second one"."""
+    m = pattern.search(low)
+    if not m:
+        return None
+    rank = int(m["n"] or m["d"]) if (m["n"] or m["d"]) else ORDINALS.get(m["w"], 0)
+    return rank if 1 <= rank <= MAX_LIKE else None
 
 
 def more_like_rank(low: str) -> int | None:
@@ -191,7 +230,7 @@ def _empty(previous: SearchPlan | None) -> SearchPlan:
 
 
 def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | None) -> SearchPlan:
-    if not (p.positive or p.negatives or p.filters):
+    if not p.anything:
         return _empty(previous)
     if live is not None and p.subject and live.subject and _names(p.negatives, live.subject):
         p.negatives = [n for n in p.negatives if not _names([n], live.subject)]  # "fish not boats"
@@ -203,7 +242,7 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     new_topic = (bool(p.subject) and p.pronoun is None and not same and not swap) or (
         p.vague and not p.subject and p.pronoun is None)
     if live is None or new_topic:
-        return _fresh(p, live.filters if live else ())
+        return _fresh(p, live.filters if live else (), live.order if live else "")
     return _refine(live, p, swap)
 
 
@@ -220,7 +259,7 @@ def _same_head(words: list[str], live: SearchPlan | None) -> bool:
     return lx.singular(words[-1]) == lx.singular(live.subject.split()[-1])
 
 
-def _fresh(p: reader.Message, kept: tuple[Filter, ...]) -> SearchPlan:
+def _fresh(p: reader.Message, kept: tuple[Filter, ...], order: str) -> SearchPlan:
     words, mods = p.subject, p.mods
     if words or p.vague:
         mods = mods + [lx.place_or_time(b) for b in p.bare]
@@ -228,12 +267,12 @@ def _fresh(p: reader.Message, kept: tuple[Filter, ...]) -> SearchPlan:
         words = p.bare  # "beach" alone is the thing to find, not a place for nothing
     mods_t = _combine((), mods)
     subject = _number(" ".join(words), p.pronoun, p.mods)
-    filters = _merge_filters(kept, p.filters)
+    filters, order = _merge_filters(kept, p.filters), p.order or order
     if not (subject or mods_t):
-        return SearchPlan(filters=filters, negatives=tuple(_dedupe(p.negatives)),
-                          action=Action.FILTER if filters else Action.EMPTY)
+        return SearchPlan(filters=filters, negatives=tuple(_dedupe(p.negatives)), order=order,
+                          action=Action.FILTER if filters or order else Action.EMPTY)
     negatives = tuple(n for n in _dedupe(p.negatives))
-    return SearchPlan(subject, _drop_contradicted(mods_t, negatives), negatives, filters, Action.NEW)
+    return SearchPlan(subject, _drop_contradicted(mods_t, negatives), negatives, filters, Action.NEW, order=order)
 
 
 def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
@@ -259,6 +298,7 @@ def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
     return replace(
         live, subject=_number(subject, number, p.mods), modifiers=mods, negatives=negatives,
         filters=_merge_filters(live.filters, p.filters), action=action, like=None, page=0, source="rules",
+        order=p.order or live.order,
     )
 
 
@@ -299,8 +339,8 @@ def _drop_contradicted(mods: tuple[str, ...], negatives: tuple[str, ...]) -> tup
     return tuple(m for m in mods if not any(_contradicts(m, n) for n in negatives))
 
 
-def _merge_filters(old: tuple[Filter, ...], new: list[tuple[str, str, str]]) -> tuple[Filter, ...]:
-    """A new filter on the same field and op replaces the old one."""
+def _merge_filters(old: tuple[Filter, ...], new: list[tuple[str, ...]]) -> tuple[Filter, ...]:
+    """A new filter on the same field and op replaces the old one ("from 2019" after "from 2018")."""
     added = [Filter(*f) for f in _dedupe(new)]
     keys = {(f.field, f.op) for f in added}
     return tuple(f for f in old if (f.field, f.op) not in keys) + tuple(added)

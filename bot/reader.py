@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bot import lexicon as lx
+from bot.scope import Context, take_scope
 
 MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
 
@@ -27,14 +28,20 @@ class Message:
     bare: list[str] = field(default_factory=list)  # "beach" without a preposition
     pronoun: str | None = None  # "plural" / "singular" for "ones" / "the red one"; "ref" for "them", "it"
     negatives: list[str] = field(default_factory=list)
-    filters: list[tuple[str, str, str]] = field(default_factory=list)  # (field, op, raw value)
+    filters: list[tuple[str, ...]] = field(default_factory=list)  # (field, op, raw value[, words])
     vague: bool = False  # named "things"/"anything": a new search with no subject of its own
     correction: bool = False  # "no, I meant ...", "actually ...": replaces what it names
     continues: bool = False  # "what about ...", "... instead", "same but ...": same search, one change
+    order: str = ""  # "newest" / "oldest"
+    notice: str = ""  # a place or camera the collection has no photos of
 
     @property
     def positive(self) -> bool:
         return bool(self.subject or self.mods or self.bare or self.pronoun or self.vague)
+
+    @property
+    def anything(self) -> bool:
+        return self.positive or bool(self.negatives or self.filters or self.order)
 
 
 def normalise(text: str) -> str:
@@ -143,11 +150,15 @@ _ALWAYS_RE = re.compile(rf"\b({'|'.join(sorted(lx.ALWAYS_MODIFIERS))})\b")
 _IN_THE_DARK = re.compile(r"\bin the dark\b")
 
 
-def read_message(raw: str) -> Message:
-    """Split one message into subject words, grouped modifiers, negatives and filters."""
+def read_message(raw: str, context: Context | None = None) -> Message:
+    """Split one message into subject words, grouped modifiers, negatives and filters (dates, places and
+    cameras among them, resolved with `context`)."""
     filters, rest = extract_filters(raw)
-    msg = Message(filters=filters)
+    msg = Message(filters=list(filters))
     low = _openings(rest.lower().strip(), msg)
+    scope, low = take_scope(low, rest, context or Context())
+    msg.filters += scope.filters
+    msg.order, msg.notice = scope.order, scope.notice
     positive, msg.negatives = split_negation(low)
     text = _strip_fillers(" ".join(_words(_IN_THE_DARK.sub(" at night ", positive))).replace("#", " "))
     for pattern in (_PLACE_RE, _ALWAYS_RE):

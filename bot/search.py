@@ -20,11 +20,13 @@ import numpy as np
 from bot.explain import Explainer, rivals
 from bot.expr import build_expr
 from bot.plan import SearchPlan
+from indexer.photometa import PhotoMeta
 from indexer.store import Hit
 
 CANDIDATE_FACTOR = 4  # candidates fetched per shown result when re-ranking negatives / collapsing duplicates
 NEGATIVE_WEIGHT = 1.0
 NEGATIVE_DEPTH = 3  # deeper candidate list when something is excluded
+AVOID_WEIGHT = 0.5  # image-to-image cosines run high (0.8-0.99 for look-alikes): a lighter push than for words
 LIKE_WEIGHT = 0.7  # "more like #N": image vector share; the current text keeps the rest
 DUPLICATE_HASH_BITS = 6  # of 64: re-encoded/resized copies measured at <= 6 (bench/relevance_floor.py)
 DUPLICATE_COS = 0.98
@@ -38,6 +40,7 @@ class Store(Protocol):
     def search(self, vector: Sequence[float], k: int, expr: str | None = None) -> list[Hit]: ...
     def get(self, ids: Sequence[str], with_vectors: bool = False) -> dict[str, dict[str, object]]: ...
     def sample_vectors(self, n: int) -> np.ndarray: ...
+    def browse(self, expr: str | None, limit: int, newest_first: bool = True) -> list[Hit]: ...
 
 
 class TextImageEncoder(Protocol):
@@ -54,6 +57,7 @@ class Result:
     score: float
     why: str
     attrs: dict[str, str] = field(default_factory=dict)
+    photo: PhotoMeta = field(default_factory=PhotoMeta)  # when, camera, where (empty when unknown)
 
 
 @dataclass(frozen=True)
@@ -106,19 +110,35 @@ class Searcher:
         self, plan: SearchPlan, previous: Sequence[Result] = (), image: object | None = None, k: int | None = None
     ) -> Answer:
         k = k or self.config.k
+        expr = build_expr(plan.filters, self.config.filter_fields, like_escape=self.config.like_escape)
+        if not plan.phrase and plan.like is None and image is None:  # "photos from 2018", "newest first"
+            return self._browse(plan, expr, k)
         parts = [p for part in _parts(plan) for p in (part, *rivals(part))]  # what "why" compares
         self.encode_texts([t for t in (plan.phrase, *parts, *plan.negatives) if t])  # one forward for all
         query = self._query_vector(plan, previous, image)
-        expr = build_expr(plan.filters, self.config.filter_fields, like_escape=self.config.like_escape)
         negatives = self.encode_texts(list(plan.negatives)) if plan.negatives else None
+        avoided = self._avoided(plan)
         wanted = k * (plan.page + 1)
         # "red things without cars": the cars are re-ranked away, so fetch deep enough that the rest fill a page
-        depth = wanted * CANDIDATE_FACTOR * (NEGATIVE_DEPTH if negatives is not None else 1)
-        hits = self.store.search(query.tolist(), depth, expr)
+        depth = wanted * CANDIDATE_FACTOR * (NEGATIVE_DEPTH if negatives is not None or plan.avoid else 1)
+        hits = [h for h in self.store.search(query.tolist(), depth, expr) if h.id not in plan.avoid]
         vectors = self._vectors(hits)
-        ranked = self._rank(hits, vectors, query, negatives)
+        ranked = self._rank(hits, vectors, query, negatives, avoided)
+        if plan.order:  # the good matches, by date: those above the floor among the first pages
+            good = [pair for pair in ranked[: wanted * 2] if pair[0].score >= self.config.min_score]
+            ranked = sorted(good, key=lambda pair: pair[0].photo.taken or 0, reverse=plan.order == "newest")
         shown = ranked[plan.page * k : wanted]
         return self._answer(plan, shown, vectors, ranked, image is not None)
+
+    def _browse(self, plan: SearchPlan, expr: str | None, k: int) -> Answer:
+        """No words or picture to match, only filters or an order: the photos that pass, by date."""
+        hits = self.store.browse(expr, k * (plan.page + 1), newest_first=plan.order != "oldest")[plan.page * k:]
+        results = tuple(
+            Result(plan.page * k + i + 1, h.id, h.path, h.caption, 0.0, "" if h.photo.taken else "no date recorded",
+                   h.attrs, h.photo)
+            for i, h in enumerate(hits)
+        )
+        return Answer(plan, plan.describe(), results, "" if results else "No images matched these filters.")
 
     def _query_vector(self, plan: SearchPlan, previous: Sequence[Result], image: object | None) -> np.ndarray:
         parts: list[tuple[float, np.ndarray]] = []
@@ -150,14 +170,25 @@ class Searcher:
         rows = self.store.get([h.id for h in hits], with_vectors=True)
         return {i: np.asarray(r["vector"], dtype=np.float32) for i, r in rows.items()}
 
+    def _avoided(self, plan: SearchPlan) -> np.ndarray | None:
+        """Vectors of the images the person set aside ("Not this")."""
+        if not plan.avoid:
+            return None
+        rows = self.store.get(list(plan.avoid), with_vectors=True)
+        return np.asarray([r["vector"] for r in rows.values()], dtype=np.float32) if rows else None
+
     def _rank(
-        self, hits: list[Hit], vectors: dict[str, np.ndarray], query: np.ndarray, negatives: np.ndarray | None
+        self, hits: list[Hit], vectors: dict[str, np.ndarray], query: np.ndarray, negatives: np.ndarray | None,
+        avoided: np.ndarray | None = None,
     ) -> list[tuple[Hit, float]]:
         scored = []
         for hit in hits:
             score = hit.score
-            if negatives is not None and hit.id in vectors:
-                score -= self.config.negative_weight * float(np.max(negatives @ vectors[hit.id]))
+            vec = vectors.get(hit.id)
+            if negatives is not None and vec is not None:
+                score -= self.config.negative_weight * float(np.max(negatives @ vec))
+            if avoided is not None and vec is not None:
+                score -= AVOID_WEIGHT * float(np.max(avoided @ vec))
             scored.append((hit, score))
         scored.sort(key=lambda pair: pair[1], reverse=True)
         return _collapse_duplicates(scored, vectors)
@@ -192,6 +223,7 @@ class Searcher:
                 score=round(hit.score, 4),
                 why=f"{why} (score {hit.score:.2f})" if why else f"score {hit.score:.2f}",
                 attrs=hit.attrs,
+                photo=hit.photo,
             )
             for i, ((hit, _), why) in enumerate(zip(shown, whys, strict=True))
         )

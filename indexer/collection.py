@@ -16,6 +16,7 @@ from typing import Any
 from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, SearchBotError, StoreUnavailable
 from indexer.lite import connect_uri, endpoint_file, is_server_uri
+from indexer.photometa import PhotoMeta
 
 IDENTITY_PROPERTY = "imgsearch.model"
 ROOT_PROPERTY = "imgsearch.root"  # the folder the stored relative paths start from
@@ -45,6 +46,24 @@ def describe(uri: str, collection: str, token: str = "") -> CollectionInfo:
                 rows = client.query(collection, filter="", output_fields=["count(*)"])
         count = int(rows[0]["count(*)"]) if rows else 0
         return CollectionInfo(collection, identity, count)
+    finally:
+        client.close()
+
+
+def photos(uri: str, collection: str, token: str = "") -> list[PhotoMeta]:
+    """Every stored image's photo metadata, without loading any model (for `info`)."""
+    from indexer import schema
+
+    client = open_client(connect_uri(uri), uri, token)
+    try:
+        with reaching(uri, f"reading photo metadata of {collection}"):
+            try:
+                return list(schema.iter_photos(client, collection))
+            except Exception as exc:  # noqa: BLE001
+                if not not_loaded(exc):
+                    raise
+                client.load_collection(collection)  # released by the indexer's finalize or a restart
+                return list(schema.iter_photos(client, collection))
     finally:
         client.close()
 

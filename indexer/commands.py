@@ -9,11 +9,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from indexer.collection import describe, drop, ping
+from indexer.collection import photos as collection_photos
 from indexer.demo.model import DEMO_MODEL_NAME
 from indexer.embedding import ClipEmbeddings, ModelIdentity, recorded_weights
 from indexer.errors import CollectionMissing, ModelMismatch
 from indexer.ingest import in_shard, parse_shard, read_source
 from indexer.logsetup import DECODER, decoder_output_to
+from indexer.photometa import file_meta, summarize, with_places
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
 from indexer.store import ImageStore
@@ -74,6 +76,8 @@ def index(
         print(f"rebuilding: {exc.stored} -> {exc.requested}", file=sys.stderr)
         drop(settings.db, settings.collection, settings.token)
         store = open_store(settings, embeddings, create=True)
+    if not store.has_photo_fields:
+        _add_photo_fields(store, source.root)
     with (
         decoder_output_to(decoder_log or logging.getLogger(DECODER)),
         tqdm(total=len(items), unit="img", desc="indexing", disable=None, file=sys.stderr) as bar,
@@ -87,6 +91,15 @@ def index(
     return result
 
 
+def _add_photo_fields(store: ImageStore, root: Path) -> None:
+    """A collection indexed before dates, cameras and places were recorded: add them from the files, keeping
+    every stored vector (the stored paths are relative to the folder recorded with the collection)."""
+    base = Path(store.root() or root)
+    print(f"adding photo dates, cameras and places to the {store.count()} stored images (no re-embedding)…",
+          file=sys.stderr)
+    store.upgrade(lambda paths: with_places([file_meta(str(base / p)) for p in paths]))
+
+
 def _print_summary(result: dict[str, object], stored: int) -> None:
     rate = result["indexed"] / result["seconds"] if result["seconds"] else 0.0  # type: ignore[operator]
     print(
@@ -97,10 +110,13 @@ def _print_summary(result: dict[str, object], stored: int) -> None:
     )
     for entry in result["skipped_files"]:  # type: ignore[attr-defined]
         print(f"  skipped {entry['path']}: {entry['reason']}")
+    if result["not_images"]:
+        print(f"  {result['not_images']} other files are not images (videos, sidecars, notes) and were left alone")
 
 
 def info(settings: Settings, *, quiet: bool) -> dict[str, object]:
     described = describe(settings.db, settings.collection, settings.token)
+    photos = summarize(collection_photos(settings.db, settings.collection, settings.token))
     result = {
         "collection": described.name,
         "db": settings.db,
@@ -108,10 +124,22 @@ def info(settings: Settings, *, quiet: bool) -> dict[str, object]:
         "weights": described.identity.weights if described.identity else None,
         "dim": described.identity.dim if described.identity else None,
         "count": described.count,
+        "photos": photos,
     }
     if not quiet:
         print(f"{described.name} at {settings.db}: {described.count} images, model {described.identity}")
+        _print_photos(photos)
     return result
+
+
+def _print_photos(photos: dict[str, object]) -> None:
+    if photos["dated"]:
+        print(f"  taken {photos['first']} to {photos['last']} ({photos['from_exif']} dated by EXIF, the rest by "
+              "file time)")
+    for title, key in (("cameras", "cameras"), ("places", "places")):
+        top = photos[key]
+        if top:
+            print(f"  {title}: " + ", ".join(f"{name} ({n})" for name, n in top))  # type: ignore[union-attr]
 
 
 def evaluate(settings: Settings, manifest: Path, *, ks: tuple[int, ...], quiet: bool) -> dict[str, object]:

@@ -21,18 +21,18 @@ from typing import BinaryIO
 
 import numpy as np
 from PIL import ExifTags, Image, ImageOps, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 from indexer.errors import UnreadableImage
+from indexer.formats import IMAGE_EXTENSIONS, RAW_EXTENSIONS, raw_preview, unknown_format_reason
 
-IMAGE_EXTENSIONS: frozenset[str] = frozenset(
-    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
-)
+__all__ = ["IMAGE_EXTENSIONS", "DecodedImage", "decode_image", "difference_hash", "image_info", "load_image"]
+
 DEFAULT_MAX_PIXELS = 64_000_000
 
 Source = str | os.PathLike[str] | bytes | BinaryIO
 
 _WHITE = (255, 255, 255)
-_SNIFF_BYTES = 512
 _SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
 _HIGH_DEPTH_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N", "I", "F"})
 # Pillow plugins raise all of these on malformed input; Warning covers a process running with
@@ -40,18 +40,21 @@ _HIGH_DEPTH_MODES = frozenset({"I;16", "I;16L", "I;16B", "I;16N", "I", "F"})
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, struct.error, Warning)
 _BOMB_ERRORS = (Image.DecompressionBombError, Image.DecompressionBombWarning)
 
-# Register every plugin once at import so worker threads never race on Pillow's lazy plugin loading.
+# Register every plugin once at import so worker threads never race on Pillow's lazy plugin loading; HEIC /
+# HEIF (the iPhone default) comes from pillow-heif, AVIF from Pillow itself.
 Image.init()
+register_heif_opener()
 
 
 @dataclass(frozen=True, slots=True)
 class DecodedImage:
     """A decoded image: ``image`` is RGB (possibly draft-reduced); width/height are the original
-    file's dimensions after EXIF rotation, i.e. what a viewer displays."""
+    file's dimensions after EXIF rotation, i.e. what a viewer displays; ``exif`` as the file had it."""
 
     image: Image.Image
     width: int
     height: int
+    exif: Image.Exif | None = None
 
 
 def load_image(
@@ -62,7 +65,7 @@ def load_image(
 
 
 def decode_image(
-    source: Source, *, max_pixels: int = DEFAULT_MAX_PIXELS, draft_size: int | None = None
+    source: Source, *, max_pixels: int = DEFAULT_MAX_PIXELS, draft_size: int | None = None, name: str | None = None
 ) -> DecodedImage:
     """Decode to RGB: first frame only, alpha composited on white, EXIF orientation applied.
 
@@ -71,8 +74,12 @@ def decode_image(
     File objects are read from their current position to EOF and are not closed.
     """
     label, stream = _open_source(source)
+    label = name or label  # bytes read by the caller keep their file's name (and extension)
+    if os.path.splitext(label)[1].lower() in RAW_EXTENSIONS:
+        stream = raw_preview(stream, label)
     with stream:
         im = _open_checked(stream, label, max_pixels)
+        exif = _exif(im)
         orig_w, orig_h = im.size
         if draft_size and isinstance(im, JpegImagePlugin.JpegImageFile):
             im.draft("RGB", (draft_size, draft_size))
@@ -82,7 +89,20 @@ def decode_image(
         rgb = _to_rgb(_apply_orientation(im), label)
     if rgb is im:  # never hand out the file-backed object itself
         rgb = rgb.copy()
-    return DecodedImage(rgb, orig_w, orig_h)
+    return DecodedImage(rgb, orig_w, orig_h, exif)
+
+
+def exif_of(path: str | os.PathLike[str]) -> Image.Exif | None:
+    """A file's EXIF from its header, without decoding pixels (None when the file is unreadable or has none)."""
+    label = os.fspath(path)
+    try:
+        label, stream = _open_path(label)
+        if os.path.splitext(label)[1].lower() in RAW_EXTENSIONS:
+            stream = raw_preview(stream, label)
+        with stream:
+            return _exif(Image.open(stream))
+    except (UnreadableImage, UnidentifiedImageError, *_DECODE_ERRORS, *_BOMB_ERRORS):
+        return None
 
 
 def image_info(source: Source, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> tuple[int, int]:
@@ -98,6 +118,13 @@ def image_info(source: Source, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> tuple
 
 
 # --- opening -----------------------------------------------------------------------------------
+
+
+def _exif(im: Image.Image) -> Image.Exif | None:
+    try:
+        return im.getexif()
+    except _DECODE_ERRORS:
+        return None  # corrupt EXIF: the pixels may still be fine
 
 
 def _open_source(source: Source) -> tuple[str, BinaryIO]:
@@ -156,7 +183,7 @@ def _open_checked(stream: BinaryIO, label: str, max_pixels: int) -> Image.Image:
     except _BOMB_ERRORS as exc:
         raise UnreadableImage(label, _too_large_reason(_probe_size(stream), limit)) from exc
     except UnidentifiedImageError as exc:
-        raise UnreadableImage(label, _unknown_format_reason(stream)) from exc
+        raise UnreadableImage(label, unknown_format_reason(stream)) from exc
     except _DECODE_ERRORS as exc:
         raise UnreadableImage(label, _decode_reason(exc)) from exc
     width, height = im.size
@@ -196,46 +223,6 @@ def _probe_size(stream: BinaryIO) -> tuple[int, int] | None:
         except (*_DECODE_ERRORS, *_BOMB_ERRORS):
             continue
     return None
-
-
-def _unknown_format_reason(stream: BinaryIO) -> str:
-    stream.seek(0)
-    kind = _sniff_non_image(stream.read(_SNIFF_BYTES))
-    return f"not an image (looks like {kind})" if kind else "unrecognised image format"
-
-
-def _sniff_non_image(head: bytes) -> str | None:
-    """Name the common things that end up with an image extension (saved error pages, notes)."""
-    if head.startswith(b"%PDF"):
-        return "PDF"
-    if head.startswith(b"PK\x03\x04"):
-        return "a ZIP archive"
-    text = _as_text(head)
-    if text is None:
-        return None
-    lowered = text.lstrip().lower()
-    if lowered.startswith("<!doctype html") or "<html" in lowered or "<body" in lowered:
-        return "HTML"
-    if "<svg" in lowered:
-        return "SVG (vector images are not supported)"
-    if lowered.startswith("<?xml"):
-        return "XML"
-    if lowered.startswith(("{", "[")):
-        return "JSON"
-    return "text"
-
-
-def _as_text(head: bytes) -> str | None:
-    try:
-        # The sniff window may cut a multi-byte character in half; drop at most 3 trailing bytes.
-        text = head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 3:
-            return None
-        text = head[: exc.start].decode("utf-8")
-    text = text.removeprefix("\ufeff")  # a BOM is invisible, not binary
-    printable = all(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
-    return text if text and printable else None
 
 
 # --- decoding ----------------------------------------------------------------------------------

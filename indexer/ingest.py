@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.errors import ConfigError, SourceError
-from indexer.imageio import IMAGE_EXTENSIONS
+from indexer.formats import IMAGE_EXTENSIONS, UNSUPPORTED_IMAGES, looks_like_image
 
 MANIFEST_SUFFIXES = {".csv", ".jsonl"}
 RESERVED_COLUMNS = {"path", "caption", "id", "vector", "width", "height", "bytes", "mtime", "attrs"}
@@ -41,6 +41,7 @@ class Source:
     root: Path
     items: list[SourceItem]
     skipped: list[Skipped]
+    not_images: int = 0  # files in a walked folder that plainly are not images (videos, sidecars, notes)
 
 
 def read_source(source: Path) -> Source:
@@ -58,6 +59,7 @@ def read_source(source: Path) -> Source:
 def _walk(root: Path) -> Source:
     items: list[SourceItem] = []
     skipped: list[Skipped] = []
+    not_images = 0
     seen_dirs: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
         st = os.stat(dirpath)
@@ -69,10 +71,16 @@ def _walk(root: Path) -> Source:
         seen_dirs.add((st.st_dev, st.st_ino))
         dirnames.sort()
         for name in sorted(filenames):
-            if Path(name).suffix.lower() in IMAGE_EXTENSIONS:
-                file = Path(dirpath) / name
-                items.append(SourceItem(file=file, rel=file.relative_to(root).as_posix()))
-    return Source(root, items, skipped)
+            file = Path(dirpath) / name
+            rel = file.relative_to(root).as_posix()
+            suffix = file.suffix.lower()
+            if suffix in UNSUPPORTED_IMAGES:
+                skipped.append(Skipped(rel, f"unsupported format: {UNSUPPORTED_IMAGES[suffix]}"))
+            elif suffix in IMAGE_EXTENSIONS or looks_like_image(str(file)):
+                items.append(SourceItem(file=file, rel=rel))
+            else:
+                not_images += 1
+    return Source(root, items, skipped, not_images)
 
 
 def _manifest(manifest: Path) -> Source:

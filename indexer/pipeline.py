@@ -16,7 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import numpy as np
@@ -24,6 +24,7 @@ import numpy as np
 from indexer.errors import UnreadableImage
 from indexer.imageio import decode_image, difference_hash, os_reason
 from indexer.ingest import Skipped, Source, SourceItem
+from indexer.photometa import PhotoMeta, read_meta, with_places
 from indexer.store import ImageRecord, ImageStore
 
 
@@ -43,6 +44,7 @@ class IndexReport:
     total: int = 0
     seconds: float = 0.0
     skipped_files: list[Skipped] = field(default_factory=list)
+    not_images: int = 0  # files in the folder that are plainly not images (counted, not listed)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -51,6 +53,7 @@ class IndexReport:
             "skipped": self.skipped,
             "removed": self.removed,
             "total": self.total,
+            "not_images": self.not_images,
             "seconds": round(self.seconds, 2),
             "skipped_files": [{"path": s.path, "reason": s.reason} for s in self.skipped_files],
         }
@@ -67,6 +70,7 @@ class _Prepared:
     pixels: np.ndarray | None = None
     reason: str | None = None
     phash: str = ""
+    photo: PhotoMeta = field(default_factory=PhotoMeta)
 
 
 def content_id(data: bytes) -> str:
@@ -97,7 +101,7 @@ class Indexer:
 
     def run(self, source: Source, items: list[SourceItem], *, prune: bool = False) -> IndexReport:
         started = time.perf_counter()
-        report = IndexReport(total=len(items), skipped_files=list(source.skipped))
+        report = IndexReport(total=len(items), skipped_files=list(source.skipped), not_images=source.not_images)
         stored = list(self.store.existing())
         by_id = {rec.id: rec for rec in stored}
         by_path: dict[str, list[ImageRecord]] = {}
@@ -155,7 +159,8 @@ class Indexer:
         if not batch:
             return 0
         vectors = self.encoder.embed_pixels(np.stack([p.pixels for p in batch]))  # type: ignore[misc]
-        writer.put([_record(p) for p in batch], vectors)
+        places = with_places([p.photo for p in batch])
+        writer.put([_record(replace(p, photo=photo)) for p, photo in zip(batch, places, strict=True)], vectors)
         n = len(batch)
         batch.clear()
         return n
@@ -183,18 +188,21 @@ class Indexer:
             return _Prepared(item, "", 0, 0.0, reason=os_reason(str(item.file), exc))
         cid = content_id(data)
         try:
-            decoded = decode_image(data, draft_size=self.draft_size)
+            decoded = decode_image(data, draft_size=self.draft_size, name=item.rel)
             pixels = self.encoder.preprocess(decoded.image)
         except UnreadableImage as exc:
             return _Prepared(item, cid, st.st_size, st.st_mtime, reason=exc.reason)
         phash = difference_hash(decoded.image)
-        return _Prepared(item, cid, st.st_size, st.st_mtime, decoded.width, decoded.height, pixels, phash=phash)
+        photo = read_meta(decoded.exif, st.st_mtime)
+        return _Prepared(item, cid, st.st_size, st.st_mtime, decoded.width, decoded.height, pixels, phash=phash,
+                         photo=photo)
 
     def _repoint(self, moved: list[ImageRecord]) -> None:
         if not moved:
             return
         vectors = self.store.get([m.id for m in moved], with_vectors=True)
         keep = [m for m in moved if m.id in vectors]
+        keep = [replace(m, photo=p) for m, p in zip(keep, with_places([m.photo for m in keep]), strict=True)]
         self.store.delete([m.id for m in keep])
         self.store.add(keep, np.array([vectors[m.id]["vector"] for m in keep], dtype=np.float32))
 
@@ -222,7 +230,7 @@ def _unchanged(item: SourceItem, recs: list[ImageRecord]) -> ImageRecord | None:
 
 def _record(p: _Prepared) -> ImageRecord:
     return ImageRecord(
-        p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs), p.phash
+        p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs), p.phash, p.photo
     )
 
 

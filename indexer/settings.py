@@ -33,6 +33,7 @@ class Settings:
     k: int = 10  # results per answer in the bot
     min_score: float = -1.0  # relevance floor; negative: the model's default (see min_score_for)
     images: str = ""  # folder the bot reads images from; empty: the folder recorded by the last index run
+    thumbs: str = ""  # thumbnail cache folder; empty: beside a Lite dir, else in the user's cache dir
     llm: str = ""  # optional LangChain chat model for planning, "provider:model"
 
     @classmethod

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from indexer import schema
 from indexer.collection import (
     IDENTITY_PROPERTY,
     ROOT_PROPERTY,
@@ -32,6 +33,8 @@ from indexer.collection import (
 from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
 from indexer.lite import connect_uri, is_server_uri
+from indexer.photometa import PhotoMeta
+from indexer.schema import MAX_CAPTION, MAX_PATH
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +51,7 @@ MAX_EF = 32768  # Milvus caps ef at 32768
 SEARCH_CONSISTENCY = "Session"
 SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
 IDENTITY_WAIT_S = 5.0
-MAX_PATH = 2048
-MAX_CAPTION = 4096
+BROWSE_MAX = 16384  # Milvus caps a query's limit
 T = TypeVar("T")
 
 
@@ -66,6 +68,7 @@ class ImageRecord:
     mtime: float = 0.0
     attrs: dict[str, str] = field(default_factory=dict)
     phash: str = ""  # 64-bit difference hash (hex) for near-duplicate collapsing
+    photo: PhotoMeta = field(default_factory=PhotoMeta)  # when, camera, where
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Hit:
     score: float
     attrs: dict[str, str]
     phash: str = ""
+    photo: PhotoMeta = field(default_factory=PhotoMeta)
 
 
 class ImageStore:
@@ -98,6 +102,7 @@ class ImageStore:
         self._client = open_client(resolved, uri, token)
         self._conn = {"uri": resolved, "token": token} if token else {"uri": resolved}
         with reaching(uri, f"opening collection {collection}"):
+            schema.finish_interrupted(self._client, collection)
             exists = self._client.has_collection(collection)
             if not exists and (not create or identity is None):
                 raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
@@ -128,25 +133,22 @@ class ImageStore:
         return stored
 
     def _create(self, identity: ModelIdentity) -> None:
-        from pymilvus import DataType, MilvusClient
-
-        schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False, description=identity.to_json())
-        schema.add_field("id", DataType.VARCHAR, is_primary=True, max_length=64)
-        schema.add_field("vector", DataType.FLOAT_VECTOR, dim=identity.dim)
-        schema.add_field("caption", DataType.VARCHAR, max_length=MAX_CAPTION)
-        schema.add_field("path", DataType.VARCHAR, max_length=MAX_PATH)
-        schema.add_field("width", DataType.INT64)
-        schema.add_field("height", DataType.INT64)
-        schema.add_field("bytes", DataType.INT64)
-        schema.add_field("mtime", DataType.DOUBLE)
-        schema.add_field("attrs", DataType.JSON)
-        schema.add_field("phash", DataType.VARCHAR, max_length=16)
-        index = MilvusClient.prepare_index_params()
-        index.add_index(field_name="vector", **INDEX_PARAMS)
-        self._client.create_collection(self.name, schema=schema, index_params=index, consistency_level="Strong")
+        schema.create(self._client, self.name, identity.dim, identity.to_json(), INDEX_PARAMS)
         # Milvus Lite drops schema descriptions, so the identity also goes into a collection property
         # (the server keeps the description, which is what it falls back to; see set_property).
         set_property(self._client, self.name, IDENTITY_PROPERTY, identity.to_json())
+
+    @property
+    def has_photo_fields(self) -> bool:
+        """False for a collection made before photo dates, cameras and places were recorded."""
+        return self._call("describe", lambda: schema.is_current(self._client, self.name))
+
+    def upgrade(self, metas_for: Callable[[list[str]], list[PhotoMeta]]) -> int:
+        """Add the photo fields to an older collection, reusing every stored vector (see indexer.schema)."""
+        with reaching(self.uri, f"upgrading collection {self.name}"):
+            copied = schema.upgrade(self._client, self.name, self.identity.dim, INDEX_PARAMS, metas_for)
+        self._vs = self._langchain_store(self._embeddings)
+        return copied
 
     def _langchain_store(self, embeddings: Embeddings) -> Any:
         from langchain_milvus import Milvus
@@ -251,6 +253,20 @@ class ImageStore:
         rows = self._call("query", lambda: self._client.query(self.name, filter="", output_fields=["vector"], limit=n))
         return np.asarray([row["vector"] for row in rows], dtype=np.float32).reshape(len(rows), -1)
 
+    def browse(self, expr: str | None, limit: int, newest_first: bool = True) -> list[Hit]:
+        """Images that pass a filter, by date and without a vector ("photos from last summer", "newest
+        first"); score 0. Undated images come last either way."""
+        fields = ["id", "path", "caption", "attrs", "phash", *schema.PHOTO_FIELDS]
+        rows = self._call(
+            "query", lambda: self._client.query(self.name, filter=expr or "", output_fields=fields, limit=BROWSE_MAX)
+        )
+        dated = sorted((r for r in rows if r.get("taken")), key=lambda r: r["taken"], reverse=newest_first)
+        return [_row_hit(row) for row in [*dated, *(r for r in rows if not r.get("taken"))][:limit]]
+
+    def photos(self) -> list[PhotoMeta]:
+        """Every stored image's photo metadata (for the collection's date range, cameras and places)."""
+        return self._call("query", lambda: list(schema.iter_photos(self._client, self.name)))
+
     def search(self, vector: Sequence[float], k: int, expr: str | None = None) -> list[Hit]:
         query = list(map(float, vector))
         param = self._filtered_params(k, expr) if expr else None
@@ -309,8 +325,16 @@ def _meta(record: ImageRecord) -> dict[str, Any]:
     data = asdict(record)
     data.pop("id")
     data.pop("caption")
+    data.pop("photo")
     data["path"] = data["path"][:MAX_PATH]
-    return data
+    return data | schema.photo_columns(record.photo)
+
+
+def _row_hit(row: dict[str, Any]) -> Hit:
+    attrs = row.get("attrs") or {}
+    attrs = json.loads(attrs) if isinstance(attrs, str) else attrs
+    return Hit(str(row["id"]), row["path"], row.get("caption") or "", 0.0, attrs, str(row.get("phash") or ""),
+               schema.photo_from_row(row))
 
 
 def _hit(doc: Any, score: float) -> Hit:
@@ -325,4 +349,5 @@ def _hit(doc: Any, score: float) -> Hit:
         score=float(score),
         attrs=attrs,
         phash=str(meta.get("phash") or ""),
+        photo=schema.photo_from_row(meta),
     )

@@ -61,10 +61,11 @@ def test_multi_turn_chat_renders_answers_and_url(app_env) -> None:  # noqa: ANN0
     _say(at, "only at night")
     assert [m.name for m in at.chat_message] == ["user", "assistant"] * 2
     assert "**Searching for: red car at night**" in _markdown(at)
-    total = sum(len(a.results) for _, a, _ in _conv(at).turns)
-    assert len(at.get("image")) == total
-    captions = [c for img in at.get("image") for c in img.captions]
-    assert captions[0].startswith("#1 · ")
+    latest = len(_conv(at).turns[-1][1].results)
+    older, *grid = at.chat_message[1].get("image"), *at.chat_message[3].get("image")
+    assert len(older) == 1 and len(older[0].captions) == shown  # the first answer collapsed to one strip
+    assert len(grid) == latest  # the latest answer: one image per result
+    assert grid[0].captions[0].startswith("#1 · ")
     assert at.query_params["q"] == ["red car", "only at night"]
 
 
@@ -164,3 +165,40 @@ def test_upload_is_part_of_the_conversation(app_env) -> None:  # noqa: ANN001
     _say(at, "boats")
     assert "**Searching for: boats**" in _markdown(at)
     assert not any("cannot carry" in c.value for c in at.sidebar.caption)
+
+
+def test_result_buttons_are_turns_of_the_conversation(app_env) -> None:  # noqa: ANN001
+    at = _say(_run(AppTest.from_file(APP, default_timeout=120)), "red car")
+    first = _conv(at).turns[-1][1].results
+    at.button(key="more-0-2").click()
+    _run(at)
+    more = _conv(at).turns[-1]
+    assert more.text == "more like #2" and more.answer.plan.like == 2
+    assert at.chat_message[2].text[0].value == "more like #2"  # shown in the history as the person's turn
+    set_aside = more.answer.results[0].id
+    at.button(key="not-1-1").click()
+    _run(at)
+    away = _conv(at).turns[-1]
+    assert away.text == "not like #1" and set_aside in away.answer.plan.avoid
+    assert set_aside not in {r.id for r in away.answer.results}
+    assert at.query_params["q"] == ["red car", "more like #2", "not like #1"]
+    fresh = AppTest.from_file(APP, default_timeout=120)  # the link replays the button turns
+    fresh.query_params = {"q": ["red car", "more like #2", "not like #1"]}
+    _run(fresh)
+    replayed = _conv(fresh).turns[-1].answer
+    assert [r.path for r in replayed.results] == [r.path for r in away.answer.results] and first
+
+
+def test_first_screen_shows_the_collection_and_chips_that_work(app_env) -> None:  # noqa: ANN001
+    at = _run(AppTest.from_file(APP, default_timeout=120))
+    greeting = at.chat_message[0].markdown[0].value
+    assert "2,000" in greeting and "images" in greeting
+    chips = [b for b in at.button if b.key and b.key.startswith("chip-start-")]
+    assert len(chips) >= 3
+    chips[0].click()
+    _run(at)
+    turn = _conv(at).turns[-1]
+    assert turn.text == chips[0].label and turn.answer.results
+    assert at.query_params["q"] == chips[0].label
+    follow = [b for b in at.button if b.key and b.key.startswith("chip-next-")]
+    assert follow, "an answer suggests next turns"

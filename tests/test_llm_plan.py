@@ -99,3 +99,26 @@ def test_factory() -> None:
     assert isinstance(planner_from_settings(None, {}), DeterministicPlanner)
     assert isinstance(planner_from_settings("  ", {}), DeterministicPlanner)
     assert isinstance(planner_from_settings("no-such-provider:model", {}), DeterministicPlanner)
+
+
+def test_when_place_and_camera_from_the_model_become_the_rules_filters() -> None:
+    from datetime import date
+
+    from bot.catalog import Catalog
+    from bot.scope import Context
+    from indexer.photometa import PhotoMeta
+
+    catalog = Catalog.from_photos([PhotoMeta(1533396000, "exif", "Apple iPhone 13", 41.1, -8.6, "Porto", "Porto",
+                                             "Portugal")])
+    context = Context(catalog, date(2026, 11, 25))
+    llm = LLMPlanner(tool_reply({"action": "new", "subject": "dogs", "when": "last summer", "place": "porto",
+                                 "camera": "iphone", "order": "newest"}), DeterministicPlanner(context))
+    plan = llm.plan(None, "dogs in porto last summer from my iphone, newest first")
+    rules = DeterministicPlanner(context).plan(None, "dogs in porto last summer from my iphone, newest first")
+    assert plan.source == "llm" and plan.filters == rules.filters and plan.order == rules.order == "newest"
+    assert plan.describe() == rules.describe()
+    oslo = LLMPlanner(tool_reply({"action": "new", "place": "Oslo"}), DeterministicPlanner(context)).plan(None, "oslo")
+    assert oslo.notice.startswith("No photos taken in Oslo") and not oslo.searchable
+    iso = LLMPlanner(tool_reply({"action": "filter", "when": "2023-06-01..2023-09-01"}),
+                     DeterministicPlanner(context)).plan(None, "between june and august 2023")
+    assert iso.describe() == "Searching for: photos, taken in Jun 2023–Aug 2023"

@@ -104,7 +104,7 @@ def test_show_more_is_page_two(trained_parts) -> None:  # noqa: ANN001
 
 NONSENSE = ["zqxj vlorb kwyp", "asdf qwerty", "blorp", "lorem ipsum dolor sit", "xkcd hjkl", "violin spreadsheet",
             "a bowl of soup", "an elephant", "portrait of an old man", "stock market crash", "a cup of coffee",
-            "keyboard and mouse", "giraffe", "pizza"]
+            "keyboard and mouse", "giraffe", "pizza", "undp", "sqft", "mainstream", "remodeling"]
 
 
 def test_relevance_floor_separates_nonsense_from_every_demo_request(trained_parts) -> None:  # noqa: ANN001

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import torch
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass
@@ -47,8 +47,10 @@ def _atomic_save(obj: object, path: Path) -> None:
 
 
 def save_state(path: Path, record: RunRecord, model: torch.nn.Module, heads: torch.nn.Module,
-               optimizers: list[torch.optim.Optimizer], batch_rng: random.Random) -> None:
+               optimizers: list[torch.optim.Optimizer], batch_rng: random.Random,
+               seen: dict[str, torch.Tensor]) -> None:
     _atomic_save({
+        "seen": seen,
         "version": STATE_VERSION,
         "record": asdict(record),
         "model": model.state_dict(),
@@ -70,7 +72,10 @@ def load_state(path: Path) -> dict:
 
 
 def restore(state: dict, model: torch.nn.Module, heads: torch.nn.Module,
-            optimizers: list[torch.optim.Optimizer], batch_rng: random.Random) -> RunRecord:
+            optimizers: list[torch.optim.Optimizer], batch_rng: random.Random,
+            seen: dict[str, torch.Tensor]) -> RunRecord:
+    for key, mask in state["seen"].items():
+        seen[key].copy_(mask)
     model.load_state_dict(state["model"])
     heads.load_state_dict(state["heads"])
     for opt, saved in zip(optimizers, state["optimizers"], strict=True):
@@ -80,10 +85,18 @@ def restore(state: dict, model: torch.nn.Module, heads: torch.nn.Module,
     return RunRecord(**state["record"])
 
 
-def save_fp16(model: torch.nn.Module, out: Path) -> None:
-    """Plain state_dict in fp16 (half the size); open_clip's loader copies it into fp32 params."""
-    state = {k: v.detach().cpu().half() if v.is_floating_point() else v.cpu() for k, v in model.state_dict().items()}
-    _atomic_save(state, out)
+def save_fp16(model: torch.nn.Module, out: Path, unseen: torch.Tensor | None = None,
+              ood_only: torch.Tensor | None = None) -> None:
+    """Plain state_dict in fp16 (half the size); open_clip's loader copies it into fp32 params.
+
+    Tokens no training text ever held (`unseen`, a vocabulary mask) still have their random initial
+    embeddings, which put a never-seen word anywhere; they get the mean embedding of the words seen only in
+    out-of-domain texts (`ood_only`), so an unknown word reads as "names nothing here"."""
+    state = {k: v.detach().cpu().float() for k, v in model.state_dict().items()}
+    if unseen is not None and ood_only is not None and bool(ood_only.any()):
+        table = state["token_embedding.weight"]
+        table[unseen] = table[ood_only].mean(dim=0)
+    _atomic_save({k: v.half() if v.is_floating_point() else v for k, v in state.items()}, out)
 
 
 def hardware(device: torch.device) -> str:

@@ -163,8 +163,11 @@ class Run:
         self.vocabulary = tuple(w[:-4] for w in self.tokenizer.tokenizer.encoder if w.endswith("</w>"))
         self.optimizers = make_optimizers(self.model, self.heads, self.record.lr)
         self.batch_rng = random.Random(f"batches:{self.record.seed}")
+        vocab_size = self.model.token_embedding.num_embeddings
+        # which tokens training texts held: domain texts, out-of-domain texts (see checkpoint.save_fp16)
+        self.seen = {name: torch.zeros(vocab_size, dtype=torch.bool) for name in ("domain", "ood")}
         if state:
-            self.record = ck.restore(state, self.model, self.heads, self.optimizers, self.batch_rng)
+            self.record = ck.restore(state, self.model, self.heads, self.optimizers, self.batch_rng, self.seen)
 
     def render(self) -> None:
         """The training pool and the validation scenes (a minute or two of PIL on two processes)."""
@@ -183,10 +186,13 @@ class Run:
         r = self.record
         hard = step >= r.hard_from * r.steps and self.batch_rng.random() < 0.5
         b = make_batch(self.pool, self.inputs, self.batch_rng, r.batch, self.tokenizer, self.vocabulary, hard)
+        described = b["match"].sum(1) > 0
+        self.seen["domain"][b["tokens"][described].flatten()] = True
+        self.seen["ood"][b["tokens"][~described].flatten()] = True
         return {k: v.to(self.device) for k, v in b.items()}
 
     def save(self) -> None:
-        ck.save_state(self.args.state, self.record, self.model, self.heads, self.optimizers, self.batch_rng)
+        ck.save_state(self.args.state, self.record, self.model, self.heads, self.optimizers, self.batch_rng, self.seen)
 
     def evaluate(self) -> None:
         metrics = validate(self.model, self.tokenizer, self.val, self.val_inputs)
@@ -195,7 +201,8 @@ class Run:
         print("val " + " ".join(f"{k} {metrics[k]:.3f}" for k in ("score", *SCORE_KEYS)), flush=True)
         if metrics["score"] > r.best_score:
             r.best_score, r.best_step = metrics["score"], r.step
-            ck.save_fp16(self.model, self.args.out)
+            seen = self.seen["domain"] | self.seen["ood"]
+            ck.save_fp16(self.model, self.args.out, ~seen, self.seen["ood"] & ~self.seen["domain"])
 
     def train(self) -> bool:
         """Train until the schedule ends (True) or the time budget is spent (False); state saved either way."""

@@ -28,7 +28,7 @@ FULL_CAPTION_SHARE = 0.3  # the rest are partial phrases, like the queries users
 # Partial phrases name kind and count more often: colour, setting and time are learned first and
 # alone already tell most scenes apart, so without this the loss barely needs the subject's shape.
 PARTIAL_WEIGHTS = {"kind": 3, "count": 3, "size": 1, "color": 1, "setting": 1, "time": 1}
-OOD_PER_BATCH = 8  # out-of-domain texts added to each batch (they match no image)
+OOD_PER_BATCH = 16  # out-of-domain texts added to each batch (they match no image)
 OOD_MARGIN = 0.1  # cosine an out-of-domain text may reach with an image before it is penalised
 
 

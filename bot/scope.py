@@ -1,0 +1,109 @@
+"""When, where and with what: the date, place, camera and order words of a message, resolved against the
+collection's own values (bot.catalog) and today's date, and turned into filters instead of CLIP words.
+
+"dogs in Rome last year" -> CLIP "dogs", place Rome, taken in 2025. "in the snow" stays a scene: only names
+the collection holds (or a town the world knows, to say there are no photos of it) are places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot import lexicon as lx
+from bot import when
+from bot.catalog import Catalog, world_places
+
+_PLACE = re.compile(r"\b(?P<verb>(?:taken|shot|photographed|captured)\s+)?(?:in|at|from|near|of)\s+(?:the\s+)?"
+                    r"(?P<words>[^\s,.;!?]+(?:\s+[^\s,.;!?]+){0,2})")
+_CAMERA = re.compile(r"\b(?:(?:shot|taken|photographed|captured|made)\s+(?:on|with|by)|with|on|from|using)\s+"
+                     r"(?:my|the|a|an|our)\s+(?P<words>[^\s,.;!?]+(?:\s+[^\s,.;!?]+){0,2})|"
+                     r"\b(?:shot|taken|photographed|captured)\s+(?:on|with|by)\s+(?P<bare>[^\s,.;!?]+(?:\s+[^\s,.;!?]+){0,2})")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What reading a message may know besides the message: today, and the collection's places and cameras."""
+
+    catalog: Catalog | None = None
+    fixed_today: date | None = None  # tests pin the date; a running bot reads the clock at every message
+
+    @property
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+
+@dataclass
+class Scope:
+    filters: list[tuple[str, str, str, str]] = field(default_factory=list)  # (field, op, value, words)
+    order: str = ""
+    notice: str = ""  # a place or camera this collection has no photos of: said instead of searching
+
+
+def take_scope(low: str, raw: str, ctx: Context) -> tuple[Scope, str]:
+    """Pull date, order, camera and place words out of the lower-cased message (`raw` keeps the capitals)."""
+    scope = Scope()
+    found, low = when.find(low, ctx.today)
+    if found is not None:
+        lo, hi = found.seconds()
+        scope.filters.append(("taken", "range", f"{lo}..{hi}", found.describe()))
+    scope.order, low = when.find_order(low)
+    if ctx.catalog is not None:
+        low = _camera(low, raw, ctx.catalog, scope)
+        low = _places(low, raw, ctx.catalog, scope)
+        name = ctx.catalog.place(low.strip(" ?!."))
+        if name is not None:  # the whole message is a place: "what about Tokyo?", "and Lisbon"
+            scope.filters.append(("place", "eq", name, f"taken in {name}"))
+            low = ""
+    scope.filters.sort(key=lambda f: ("place", "camera", "taken").index(f[0]))  # where, with what, when
+    return scope, low
+
+
+def _camera(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
+    for m in _CAMERA.finditer(low):
+        words = (m["words"] or m["bare"]).split()
+        for n in range(len(words), 0, -1):  # the longest run of words that names a stored camera
+            for start in range(len(words) - n + 1):
+                name = catalog.camera(" ".join(words[start:start + n]))
+                if name and any(w not in lx.STOPWORDS for w in words[start:start + n]):
+                    scope.filters.append(("camera", "contains", name, f"shot on {name}"))
+                    return (low[: m.start()] + " " + low[m.end():]).strip()
+        if m["bare"] or words[0] in _CAMERA_WORDS:  # "shot on my Leica": a camera this collection lacks
+            scope.notice = (f"No photos shot with {raw_case(' '.join(words), raw)} in this collection; "
+                            f"cameras here: {catalog.top_cameras()}.")
+            return low
+    return low
+
+
+_CAMERA_WORDS = frozenset({"iphone", "pixel", "galaxy", "canon", "nikon", "sony", "fujifilm", "fuji", "leica",
+                           "olympus", "panasonic", "gopro", "dji", "samsung", "huawei", "xiaomi", "camera", "phone"})
+
+
+def _places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
+    for m in list(_PLACE.finditer(low)):
+        words = m["words"].split()
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n])
+            if candidate in lx.PLACES or candidate in lx.TIMES or words[0] in lx.STOPWORDS:
+                break  # "in the snow", "at night", "of them": a scene or glue, never a place name
+            name = catalog.place(candidate)
+            if name is not None:
+                scope.filters.append(("place", "eq", name, f"taken in {name}"))
+                end = m.start("words") + len(candidate)
+                return _places((low[: m.start()] + " " + low[end:]).strip(), raw, catalog, scope)
+            if _named(candidate, raw, bool(m["verb"])) and candidate in world_places():
+                scope.notice = f"No photos taken in {raw_case(candidate, raw)}; places in this collection: " \
+                               f"{catalog.top_places()}."
+                return low
+    return low
+
+
+def _named(candidate: str, raw: str, verb: bool) -> bool:
+    """Whether the person wrote a proper name ("in Oslo", or any "taken in oslo"), not an ordinary word."""
+    return verb or raw_case(candidate, raw)[:1].isupper()
+
+
+def raw_case(words: str, raw: str) -> str:
+    at = raw.lower().find(words)
+    return raw[at: at + len(words)] if at >= 0 else words

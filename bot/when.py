@@ -1,0 +1,193 @@
+"""When, in words: "from 2018", "in March 2022", "last summer", "between June and August 2023", "this year",
+"newest first" -> a date range (and an order) over the photos' taken time.
+
+Ranges are half-open [start, end) on the photo's local wall-clock time (see indexer.photometa: "taken" is
+that time in seconds since 1970), and every relative word ("last", "this", a month without a year) is read
+relative to `today`, which the planner is given.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+} | {"sept": 9}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month; three months long
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d"
+ORDER = re.compile(r"\b(?:(?:sorted|ordered|sort|order)\s+by\s+date|(?P<new>newest|latest|most recent|recent)"
+                   r"(?:\s+(?:ones|photos|pictures))?\s+first|(?P<old>oldest|earliest)(?:\s+(?:ones|photos))?"
+                   r"\s+first|by date)\b")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: date
+    end: date  # exclusive
+    words: str  # how the person said it, for the headline ("last summer")
+
+    def seconds(self) -> tuple[int, int]:
+        """[start, end) as local wall-clock seconds since 1970, the unit of the stored "taken"."""
+        return tuple(int(datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp()) for d in (self.start, self.end))
+
+    def describe(self) -> str:
+        last = self.end - timedelta(days=1)
+        if (self.start.month, self.start.day, last.month, last.day) == (1, 1, 12, 31):
+            span = str(self.start.year) if self.start.year == last.year else f"{self.start.year}–{last.year}"
+        elif self.start.day == 1 and self.end.day == 1 and (self.end - self.start).days <= 31:
+            span = f"{self.start:%B %Y}"
+        elif self.start.day == 1 and self.end.day == 1:
+            span = f"{self.start:%b %Y}–{last:%b %Y}"
+        else:
+            span = f"{self.start.day} {self.start:%b %Y}" + (f"–{last.day} {last:%b %Y}" if last != self.start else "")
+        if self.words.startswith(("before", "after", "since")):
+            return f"taken {self.words}"
+        return f"taken {self.words} ({span})" if self.words else f"taken in {span}"
+
+
+def _month_start(year: int, month: int) -> date:
+    year += (month - 1) // 12
+    return date(year, (month - 1) % 12 + 1, 1)
+
+
+def _span(year: int, month: int, months: int, words: str) -> DateRange:
+    return DateRange(_month_start(year, month), _month_start(year, month + months), words)
+
+
+def _recent(today: date, month: int, months: int, *, finished: bool) -> tuple[int, int]:
+    """(year, month) of the latest period of `months` starting at `month` that has begun (or ended)."""
+    for year in (today.year, today.year - 1, today.year - 2):
+        start = _month_start(year, month)
+        if (start + timedelta(days=31 * months - 1) < today) if finished else start <= today:
+            return year, month
+    return today.year - 2, month
+
+
+def find(text: str, today: date) -> tuple[DateRange | None, str]:
+    """The first date expression in `text` and the text without it."""
+    low = text.lower()
+    for pattern, build in _RULES:
+        m = pattern.search(low)
+        if m:
+            found = build(m, today)
+            if found is not None:
+                return found, (text[: m.start()] + " " + text[m.end():]).strip()
+    return None, text
+
+
+_ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
+
+
+def parse(text: str, today: date) -> DateRange | None:
+    """A range written as 'YYYY-MM-DD..YYYY-MM-DD' (end exclusive), or the first date expression in words."""
+    m = _ISO.match(text)
+    if m:
+        start, end = (date.fromisoformat(g) for g in m.groups())
+        return DateRange(start, end, "") if start < end else None
+    return find(text.lower(), today)[0]
+
+
+def iso(filter_value: str) -> str:
+    """A stored range 'low..high' (seconds) as 'YYYY-MM-DD..YYYY-MM-DD', how a planner reads and writes it."""
+    low, high = (datetime.fromtimestamp(int(v), UTC).date().isoformat() for v in filter_value.split(".."))
+    return f"{low}..{high}"
+
+
+def find_order(text: str) -> tuple[str, str]:
+    """'newest' / 'oldest' / '' and the text without the words that said it."""
+    m = ORDER.search(text)
+    if not m:
+        return "", text
+    return ("oldest" if m["old"] else "newest"), (text[: m.start()] + " " + text[m.end():]).strip()
+
+
+def _between_months(m: re.Match[str], today: date) -> DateRange:
+    first, second = MONTHS[m["m1"]], MONTHS[m["m2"]]
+    year = int(m["y"]) if m["y"] else _recent(today, first, 1, finished=False)[0]
+    months = (second - first) % 12 + 1
+    return _span(year if second >= first or m["y"] is None else year - 1, first, months, "")
+
+
+def _between_years(m: re.Match[str], today: date) -> DateRange:
+    low, high = sorted((int(m["y1"]), int(m["y2"])))
+    return DateRange(date(low, 1, 1), date(high + 1, 1, 1), "")
+
+
+def _season(m: re.Match[str], today: date) -> DateRange:
+    month = SEASONS[m["season"]]
+    if m["y"]:  # "summer 2023"; "winter 2023" is Dec 2023 - Feb 2024
+        return _span(int(m["y"]), month, 3, f"in {m['season']} {m['y']}")
+    which = m["which"] or "last"
+    year, _ = _recent(today, month, 3, finished=which == "last")
+    if which == "this":
+        year = _recent(today, month, 3, finished=False)[0]
+    return _span(year, month, 3, f"{which} {m['season']}")
+
+
+def _month(m: re.Match[str], today: date) -> DateRange:
+    month = MONTHS[m["month"] or m["month2"]]
+    given = m["y"] or m["y2"]
+    year = int(given) if given else _recent(today, month, 1, finished=False)[0]
+    return _span(year, month, 1, "")
+
+
+def _relative(m: re.Match[str], today: date) -> DateRange | None:
+    which, unit = m["which"], m["unit"]
+    if unit == "year":
+        year = today.year - (which == "last")
+        return DateRange(date(year, 1, 1), date(year + 1, 1, 1), f"{which} year")
+    if unit == "month":
+        return _span(today.year, today.month - (which == "last"), 1, f"{which} month")
+    monday = today - timedelta(days=today.weekday()) - timedelta(weeks=which == "last")
+    return DateRange(monday, monday + timedelta(weeks=1), f"{which} week")
+
+
+def _past(m: re.Match[str], today: date) -> DateRange:
+    n = int(m["n"]) if m["n"] and m["n"].isdigit() else _NUMBERS.get(m["n"] or "", 1)
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[m["unit"]] * n
+    unit = m["unit"] + ("s" if n != 1 else "")
+    return DateRange(today - timedelta(days=days - 1), today + timedelta(days=1), f"in the last {n} {unit}")
+
+
+def _day(m: re.Match[str], today: date) -> DateRange:
+    day = today - timedelta(days=m["d"] == "yesterday")
+    return DateRange(day, day + timedelta(days=1), m["d"])
+
+
+def _open(m: re.Match[str], today: date) -> DateRange:
+    year = int(m["y"])
+    if m["dir"] == "before":
+        return DateRange(date(1901, 1, 1), date(year, 1, 1), f"before {year}")
+    start = date(year + (m["dir"] == "after"), 1, 1)
+    return DateRange(start, today + timedelta(days=1), f"{m['dir']} {year}")
+
+
+def _year(m: re.Match[str], today: date) -> DateRange:
+    year = int(m["y"])
+    return DateRange(date(year, 1, 1), date(year + 1, 1, 1), "")
+
+
+_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                        "ten", "eleven", "twelve"])}
+_N = r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")?"
+_RULES = (
+    (re.compile(rf"\b(?:taken\s+)?(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|until|-)\s+(?P<m2>{_MONTH})"
+                rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b"), _between_months),
+    (re.compile(rf"\b(?:taken\s+)?(?:between|from)?\s*(?P<y1>{_YEAR})\s*(?:and|to|until|-|–)\s*(?P<y2>{_YEAR})\b"),
+     _between_years),
+    (re.compile(rf"\b(?:(?:in|from|during)\s+)?(?:the\s+)?(?:(?P<which>last|this|past)\s+)?(?P<season>"
+                rf"{'|'.join(SEASONS)})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b"), _season),
+    # a month needs a preposition or a year: "may I see", "march on" are not dates
+    (re.compile(rf"\b(?:(?:taken\s+)?(?:in|from|during)\s+(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"
+                rf"|(?P<month2>{_MONTH})\s+(?:of\s+)?(?P<y2>{_YEAR}))\b"), _month),
+    (re.compile(r"\b(?:from\s+|during\s+|in\s+)?(?P<which>last|this)\s+(?P<unit>year|month|week)\b"), _relative),
+    (re.compile(rf"\b(?:in\s+|from\s+|over\s+)?(?:the\s+)?(?:last|past)\s+{_N}\s*(?P<unit>day|week|month|year)s?\b"),
+     _past),
+    (re.compile(r"\b(?:from\s+)?(?P<d>today|yesterday)\b"), _day),
+    (re.compile(rf"\b(?:taken\s+)?(?P<dir>before|after|since)\s+(?P<y>{_YEAR})\b"), _open),
+    (re.compile(rf"\b(?:(?:taken\s+)?(?:in|from|during)\s+)?(?P<y>{_YEAR})\b"), _year),
+)

@@ -1,0 +1,131 @@
+"""What the chat page draws: answers as thumbnail grids (older ones as strips), the full-size view, the
+buttons that act on a result, the first screen and the suggested next turns. Streamlit lives here and in
+bot/app.py only.
+
+Nothing here decodes an original photo on a rerun: the grid, the strips and the uploads show thumbnails
+from the on-disk cache (indexer.thumbs), made once per image; only opening the full-size view reads an
+original, once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import streamlit as st
+
+from bot.factory import BotParts, image_path
+from bot.search import Answer, Result
+from indexer.demo.model import DEMO_MODEL_NAME
+from indexer.errors import UnreadableImage
+from indexer.thumbs import GRID, STRIP, VIEW
+
+COLUMNS = 5
+FULL_ANSWERS = 1  # answers drawn as a grid with buttons; older ones collapse to a strip of small thumbnails
+Ask = Callable[[str], None]
+
+
+def md(text: str) -> str:
+    """User text shown as plain text inside markdown (no links, emphasis or HTML injected)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", text)
+
+
+def thumb(parts: BotParts, result: Result, side: int) -> bytes | None:
+    file = image_path(parts.image_root, result.path)
+    if file is None or parts.thumbs is None:
+        return None
+    try:
+        return parts.thumbs.get(result.id, file, side)
+    except UnreadableImage:
+        return None
+
+
+def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> None:
+    st.markdown(f"**{md(ans.headline)}**")
+    if ans.note:
+        st.info(ans.note)
+    if not ans.results:
+        return
+    if not latest:
+        _strip(parts, ans)
+        return
+    for row_start in range(0, len(ans.results), COLUMNS):
+        cols = st.columns(COLUMNS)
+        for col, result in zip(cols, ans.results[row_start: row_start + COLUMNS], strict=False):
+            with col:
+                _result(parts, result, index, ask)
+
+
+def _result(parts: BotParts, result: Result, index: int, ask: Ask) -> None:
+    data = thumb(parts, result, GRID)
+    if data is None:
+        st.caption(f"#{result.rank}: image file not available")
+    else:
+        st.image(data, caption=f"#{result.rank} · {result.score:.2f}", width="stretch")
+    photo = result.photo.describe()
+    lines = [md(result.caption or result.path), md(photo), f"_{md(result.why)}_" if result.why else ""]
+    st.caption("  \n".join(line for line in lines if line))
+    key = f"{index}-{result.rank}"
+    if st.button("Open", key=f"open-{key}", icon=":material/open_in_full:", help="Full size, with details"):
+        _view(parts, result)
+    more, less = st.columns(2)
+    more.button("More like this", key=f"more-{key}", on_click=ask, args=(f"more like #{result.rank}",))
+    less.button("Not this", key=f"not-{key}", on_click=ask, args=(f"not like #{result.rank}",))
+
+
+def _strip(parts: BotParts, ans: Answer) -> None:
+    """An older answer, small: thumbnails already at strip size, so nothing is resized on a rerun."""
+    shown = [(r, data) for r in ans.results if (data := thumb(parts, r, STRIP)) is not None]
+    if shown:
+        st.image([d for _, d in shown], caption=[f"#{r.rank}" for r, _ in shown], width=STRIP)
+
+
+@st.dialog("Photo", width="large")
+def _view(parts: BotParts, result: Result) -> None:
+    data = thumb(parts, result, VIEW)
+    if data is None:
+        st.warning("The image file is not available.")
+    else:
+        st.image(data, width="stretch")
+    st.markdown(f"**#{result.rank}** · `{md(result.path)}`")
+    details = [result.caption, result.photo.describe(), result.why,
+               *(f"{k}: {v}" for k, v in sorted(result.attrs.items()))]
+    st.caption("  \n".join(md(d) for d in details if d))
+
+
+def first_screen(parts: BotParts, ask: Ask) -> None:
+    """What the collection holds, and requests that work well on it."""
+    info, facts = parts.info, (parts.catalog.facts if parts.catalog else {})
+    held = [f"**{info.count:,}** images", f"model {md(str(info.identity))}"]
+    if facts.get("dated"):
+        held.append(f"taken {facts['first']} to {facts['last']}")
+    with st.chat_message("assistant"):
+        st.markdown("Hi! Describe the images you are looking for. This collection: " + " · ".join(held) + ".")
+        chips(examples(parts), "start", ask)
+
+
+def examples(parts: BotParts) -> list[str]:
+    if parts.info.identity and parts.info.identity.name == DEMO_MODEL_NAME:
+        return ["red cars", "two boats at night", "yellow flowers in the snow", "anything purple on the beach"]
+    found = []
+    if parts.catalog and parts.catalog.place_counts:
+        found.append(f"photos taken in {parts.catalog.place_counts[0][0]}")
+    if parts.catalog and parts.catalog.facts.get("dated"):
+        found += [f"from {str(parts.catalog.facts['last'])[:4]}", "newest first"]
+    return [*found, "people at the beach", "sunset"][:4]
+
+
+def next_steps(parts: BotParts, ans: Answer) -> list[str]:
+    """Turns worth trying after an answer (on the demo, the refinements it shows off)."""
+    if parts.info.identity and parts.info.identity.name == DEMO_MODEL_NAME:
+        steps = ["only at night", "without trees", "just two", "more like the 1st one"]
+    else:
+        steps = ["newest first", "more like the 1st one", "show more"]
+    said = f" {ans.plan.describe().lower()} "
+    return [s for s in steps if s.split()[-1] not in said][:3]
+
+
+def chips(options: list[str], key: str, ask: Ask) -> None:
+    cols = st.columns(len(options) or 1)
+    for i, (col, text) in enumerate(zip(cols, options, strict=False)):
+        col.button(text, key=f"chip-{key}-{i}", on_click=ask, args=(text,), type="secondary")

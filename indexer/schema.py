@@ -1,0 +1,128 @@
+"""The collection's fields, and bringing a collection made before a field existed up to date.
+
+Part of the store boundary (with store.py, collection.py, lite.py). Photo metadata (when, camera, where) are
+typed scalar fields so filters and ordering work the same on Milvus Lite and a server. Milvus 2.3 can neither
+add a field to a collection nor store nulls, so an older collection is upgraded by copying every row, vector
+included, into a collection with the current fields (the metadata read from the files, nothing re-embedded),
+then swapping the two by rename; "no value" is 0, "" or NO_GPS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from indexer.collection import set_property
+from indexer.photometa import PhotoMeta
+
+MAX_PATH = 2048
+MAX_CAPTION = 4096
+MAX_NAME = 128
+PHOTO_FIELDS = ("taken", "taken_src", "camera", "lat", "lon", "city", "region", "country")
+UPGRADE_SUFFIX = "__upgrade"
+
+
+def create(client: Any, name: str, dim: int, description: str, index_params: dict[str, Any]) -> None:
+    from pymilvus import DataType, MilvusClient
+
+    schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False, description=description)
+    schema.add_field("id", DataType.VARCHAR, is_primary=True, max_length=64)
+    schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
+    schema.add_field("caption", DataType.VARCHAR, max_length=MAX_CAPTION)
+    schema.add_field("path", DataType.VARCHAR, max_length=MAX_PATH)
+    schema.add_field("width", DataType.INT64)
+    schema.add_field("height", DataType.INT64)
+    schema.add_field("bytes", DataType.INT64)
+    schema.add_field("mtime", DataType.DOUBLE)
+    schema.add_field("attrs", DataType.JSON)
+    schema.add_field("phash", DataType.VARCHAR, max_length=16)
+    schema.add_field("taken", DataType.INT64)  # local wall-clock seconds since 1970; 0 = unknown
+    schema.add_field("taken_src", DataType.VARCHAR, max_length=8)
+    schema.add_field("camera", DataType.VARCHAR, max_length=MAX_NAME)
+    schema.add_field("lat", DataType.DOUBLE)
+    schema.add_field("lon", DataType.DOUBLE)
+    for place in ("city", "region", "country"):
+        schema.add_field(place, DataType.VARCHAR, max_length=MAX_NAME)
+    index = MilvusClient.prepare_index_params()
+    index.add_index(field_name="vector", **index_params)
+    client.create_collection(name, schema=schema, index_params=index, consistency_level="Strong")
+
+
+def fields(client: Any, name: str) -> set[str]:
+    return {f["name"] for f in client.describe_collection(name).get("fields", [])}
+
+
+def is_current(client: Any, name: str) -> bool:
+    return set(PHOTO_FIELDS) <= fields(client, name)
+
+
+def photo_columns(meta: PhotoMeta) -> dict[str, Any]:
+    return {
+        "taken": int(meta.taken), "taken_src": meta.taken_src, "camera": meta.camera[:MAX_NAME],
+        "lat": float(meta.lat), "lon": float(meta.lon), "city": meta.city[:MAX_NAME],
+        "region": meta.region[:MAX_NAME], "country": meta.country[:MAX_NAME],
+    }
+
+
+def photo_from_row(row: dict[str, Any]) -> PhotoMeta:
+    if "taken" not in row:
+        return PhotoMeta()  # a row of a collection made before photo metadata was recorded
+    return PhotoMeta(
+        int(row.get("taken") or 0), str(row.get("taken_src") or ""), str(row.get("camera") or ""),
+        float(row["lat"]), float(row["lon"]), str(row.get("city") or ""), str(row.get("region") or ""),
+        str(row.get("country") or ""),
+    )
+
+
+def iter_photos(client: Any, name: str, batch: int = 2000) -> Iterator[PhotoMeta]:
+    """Every stored image's photo metadata (nothing for a collection made before it was recorded)."""
+    if not is_current(client, name):
+        return
+    it = client.query_iterator(name, batch_size=batch, filter="", output_fields=list(PHOTO_FIELDS))
+    try:
+        while rows := it.next():
+            yield from (photo_from_row(row) for row in rows)
+    finally:
+        it.close()
+
+
+def upgrade(client: Any, name: str, dim: int, index_params: dict[str, Any],
+            metas_for: Callable[[list[str]], list[PhotoMeta]], batch: int = 500) -> int:
+    """Copy every row of `name` into a collection with the current fields, adding photo metadata
+    (`metas_for(paths)`), then swap them. Returns the rows copied. Safe to repeat after a kill: a half-made
+    copy is dropped and redone; a finished copy whose swap was interrupted is completed first."""
+    spare = name + UPGRADE_SUFFIX
+    finish_interrupted(client, name)
+    if client.has_collection(spare):
+        client.drop_collection(spare)
+    info = client.describe_collection(name)
+    create(client, spare, dim, info.get("description", ""), index_params)
+    copied = 0
+    for rows in _rows(client, name, batch):
+        metas = metas_for([str(r["path"]) for r in rows])
+        client.insert(spare, [r | photo_columns(m) for r, m in zip(rows, metas, strict=True)])
+        copied += len(rows)
+    client.flush(spare)
+    for key, value in (info.get("properties") or {}).items():
+        set_property(client, spare, key, value)
+    client.drop_collection(name)
+    client.rename_collection(spare, name)
+    client.load_collection(name)
+    return copied
+
+
+def finish_interrupted(client: Any, name: str) -> None:
+    """An upgrade killed between dropping the old collection and renaming the copy: finish the rename."""
+    spare = name + UPGRADE_SUFFIX
+    if not client.has_collection(name) and client.has_collection(spare):
+        client.rename_collection(spare, name)
+
+
+def _rows(client: Any, name: str, batch: int) -> Iterator[list[dict[str, Any]]]:
+    keep = ["id", "vector", "caption", "path", "width", "height", "bytes", "mtime", "attrs", "phash"]
+    it = client.query_iterator(name, batch_size=batch, filter="", output_fields=keep)
+    try:
+        while rows := it.next():
+            yield [{k: row[k] for k in keep} for row in rows]
+    finally:
+        it.close()

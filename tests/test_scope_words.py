@@ -1,0 +1,128 @@
+"""When, where and with what, in words: dates relative to a pinned today, places and cameras resolved against
+a collection's own values, order; all through the rule planner, with the filters persisting and injection-safe."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.catalog import Catalog
+from bot.expr import build_expr
+from bot.plan import Action, DeterministicPlanner, SearchPlan
+from bot.scope import Context
+from bot.when import find
+from indexer.photometa import PhotoMeta
+
+TODAY = date(2026, 11, 25)
+DATES = [  # (words, first day, day after the last)
+    ("dogs from 2018", date(2018, 1, 1), date(2019, 1, 1)),
+    ("in March 2022", date(2022, 3, 1), date(2022, 4, 1)),
+    ("last summer", date(2026, 6, 1), date(2026, 9, 1)),
+    ("between June and August 2023", date(2023, 6, 1), date(2023, 9, 1)),
+    ("this year", date(2026, 1, 1), date(2027, 1, 1)),
+    ("last year", date(2025, 1, 1), date(2026, 1, 1)),
+    ("last winter", date(2025, 12, 1), date(2026, 3, 1)),
+    ("in the summer of 2019", date(2019, 6, 1), date(2019, 9, 1)),
+    ("from 2018 to 2020", date(2018, 1, 1), date(2021, 1, 1)),
+    ("boats in may", date(2026, 5, 1), date(2026, 6, 1)),
+    ("photos from december", date(2025, 12, 1), date(2026, 1, 1)),
+    ("last month", date(2026, 10, 1), date(2026, 11, 1)),
+    ("before 2015", date(1901, 1, 1), date(2015, 1, 1)),
+    ("since 2020", date(2020, 1, 1), date(2026, 11, 26)),
+    ("yesterday", date(2026, 11, 24), date(2026, 11, 25)),
+    ("in the last 3 months", date(2026, 8, 28), date(2026, 11, 26)),
+]
+
+
+@pytest.mark.parametrize(("words", "start", "end"), DATES)
+def test_dates_relative_to_today(words: str, start: date, end: date) -> None:
+    found, _ = find(words, TODAY)
+    assert found is not None and (found.start, found.end) == (start, end), found
+
+
+@pytest.mark.parametrize("words", ["may I see boats", "march on", "red cars", "two dogs", "the 3rd one", "fall colors"])
+def test_words_that_are_not_dates(words: str) -> None:
+    found, _ = find(words, TODAY)
+    assert found is None or words == "fall colors", found  # "fall" is the season: the only ambiguous one
+
+
+CATALOG = Catalog.from_photos([
+    PhotoMeta(1533396000, "exif", "Apple iPhone 13", 41.1, -8.6, "Porto", "Porto", "Portugal"),
+    PhotoMeta(1647250200, "exif", "NIKON D750", 41.9, 12.5, "Rome", "Lazio", "Italy"),
+    PhotoMeta(1690228800, "exif", "Apple iPhone 12 Pro", 35.7, 139.7, "Tokyo", "Tokyo", "Japan"),
+    PhotoMeta(1700000000, "exif", "Canon EOS R6", 40.7, -74.0, "New York City", "New York", "United States"),
+])
+
+
+def _plans(*turns: str) -> list[SearchPlan]:
+    planner, previous, out = DeterministicPlanner(Context(CATALOG, TODAY)), None, []
+    for text in turns:
+        previous = planner.plan(previous, text)
+        out.append(previous)
+    return out
+
+
+def _filters(plan: SearchPlan) -> dict[str, str]:
+    return {f.field: f.value for f in plan.filters}
+
+
+def test_content_place_and_date_in_one_message() -> None:
+    (plan,) = _plans("dogs in Rome last year")
+    assert plan.phrase == "dogs" and plan.action is Action.NEW
+    assert _filters(plan)["place"] == "Rome"
+    assert plan.describe() == "Searching for: dogs, taken in Rome, taken last year (2025)"
+
+
+def test_scene_words_stay_with_clip_and_names_become_filters() -> None:
+    snow, paris_like = _plans("boats in the snow", "what about in Tokyo")
+    assert snow.phrase == "boats in the snow" and not snow.filters
+    assert paris_like.phrase == "boats in the snow" and _filters(paris_like) == {"place": "Tokyo"}
+
+
+def test_filters_persist_through_refinements_and_new_topics_until_start_over() -> None:
+    plans = _plans("photos from 2018", "red cars", "only at night", "in Japan", "start over", "boats")
+    assert all("taken" in _filters(p) for p in plans[:4])
+    assert _filters(plans[3])["place"] == "Japan" and plans[3].phrase == "red cars at night"
+    assert plans[5].filters == ()
+
+
+@pytest.mark.parametrize(("text", "camera"), [("shot on my iPhone", "iPhone"), ("with the Nikon", "NIKON"),
+                                              ("taken with a canon", "Canon"), ("photos from my iphone", "iPhone")])
+def test_cameras(text: str, camera: str) -> None:
+    (plan,) = _plans(text)
+    assert _filters(plan) == {"camera": camera} and f"shot on {camera}" in plan.describe()
+
+
+def test_places_by_city_region_country_and_alias() -> None:
+    for text, place in (("taken in Porto", "Porto"), ("photos from italy", "Italy"), ("in the USA", "United States"),
+                        ("pictures of New York City", "New York City"), ("in Lazio", "Lazio")):
+        (plan,) = _plans(text)
+        assert _filters(plan) == {"place": place}, text
+
+
+def test_unknown_place_and_camera_get_a_clear_answer() -> None:
+    oslo, leica = _plans("dogs taken in Oslo"), _plans("shot on my Leica")
+    assert oslo[0].describe().startswith("No photos taken in Oslo; places in this collection: Porto, Portugal")
+    assert not oslo[0].searchable
+    assert leica[0].describe().startswith("No photos shot with Leica in this collection; cameras here:")
+
+
+def test_order_words() -> None:
+    newest, oldest = _plans("photos from Japan newest first", "oldest first")
+    assert newest.order == "newest" and oldest.order == "oldest" and _filters(oldest) == {"place": "Japan"}
+    assert newest.action is Action.FILTER and newest.searchable
+
+
+def test_metadata_filters_stay_injection_safe() -> None:
+    import re
+
+    fields = {"taken": "taken", "place": "city", "camera": "camera", "path": "path", "caption": "caption"}
+    evil_place, evil_camera = 'Porto" or "', 'x" or 1==1 or "'
+    evil = Catalog.from_photos([PhotoMeta(1, "exif", evil_camera, 0, 0, evil_place, "", "")])
+    planner = DeterministicPlanner(Context(evil, TODAY))
+    plan = planner.plan(planner.plan(None, f"taken in {evil_place}"), f"shot with my {evil_camera}")
+    assert {f.field for f in plan.filters} == {"place", "camera"}, plan.filters
+    expr = build_expr(plan.filters, fields)
+    structure = re.sub(r'"(?:[^"\\]|\\.)*"', "LIT", expr)  # every value is one string literal
+    assert structure == "(city == LIT or region == LIT or country == LIT) and camera like LIT", expr
