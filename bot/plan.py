@@ -12,7 +12,6 @@ new topic and only "start over" clears them.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol, TypeVar
@@ -25,7 +24,6 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 MAX_PHRASE = 300
-MAX_LIKE = 1000
 FILTER_OPS = frozenset({"prefix", "contains", "eq", "range"})
 
 
@@ -146,21 +144,21 @@ class DeterministicPlanner:
         low = raw.lower()
         if not low:
             return _empty(previous)
-        reset = RESET.match(low)
+        reset = lx.RESET.match(low)
         if reset:
             rest = raw[reset.end():]
             return self._plan(None, rest) if rest.strip() else SearchPlan(action=Action.RESET)
         live = previous if previous is not None and previous.has_content else None
-        if SHOW_MORE.match(low):
+        if lx.SHOW_MORE.match(low):
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.SHOW_MORE, page=live.page + 1, source="rules")
-        unlike = rank_after(NOT_LIKE, low)
+        unlike = lx.rank_after(lx.NOT_LIKE, low)
         if unlike is not None:
             if live is None:
                 return _empty(previous)
             return replace(live, action=Action.EXCLUDE, unlike=unlike, like=None, page=0, source="rules")
-        like = more_like_rank(low)
+        like = lx.more_like_rank(low)
         if like is not None:
             if live is None:
                 return _empty(previous)
@@ -169,57 +167,6 @@ class DeterministicPlanner:
         if message.notice:
             return replace(_empty(previous), notice=message.notice)
         return _merge(live, message, previous)
-
-
-# One-word commands must stand alone: "clear sky" is a search, "clear" is not.
-RESET = re.compile(
-    r"^(?:(?:let's|let us|ok|okay|please)\s+)?(?:(?:start over|start again|new search|forget it|restart)\b"
-    r"|(?:reset|clear|clear all)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*(?:with\s+)?"
-)
-SHOW_MORE = re.compile(
-    r"^(?:(?:please )?(?:show|give|load|see)?\s*(?:me )?(?:some )?more(?: results| images| pictures"
-    r"| photos| of (?:them|these|those|that))?|next(?: page)?|keep going|continue)(?: please)?[\s.!?]*$"
-)
-ORDINALS = {w: i + 1 for i, w in enumerate(lx._w("first second third fourth fifth sixth seventh eighth ninth tenth"))}
-CARDINALS = {w: i + 1 for i, w in enumerate(lx._w("one two three four five six seven eight nine ten"))}
-MORE_LIKE = re.compile(
-    r"\b(?:like|similar to|resembling|more of)\s+(?:the\s+|image\s+|picture\s+|result\s+)?"
-    r"(?:#\s*(?P<hash>\d{1,4})|(?:number|no\.?|nr\.?)\s*(?P<num>\d{1,4}|[a-z]+)"
-    r"|(?P<digit>\d{1,4})(?:st|nd|rd|th)?|(?P<word>[a-z]+))"
-)
-
-
-NOT_LIKE = re.compile(r"\b(?:not|less|nothing|none)\s+(?:like|similar to)\s+(?:the\s+|image\s+|number\s+)?"
-                      r"(?:#\s*(?P<n>\d{1,4})|(?P<d>\d{1,4})(?:st|nd|rd|th)?\b|(?P<w>[a-z]+))")
-
-
-def rank_after(pattern: re.Pattern[str], low: str) -> int | None:
-    """1-based rank from "not like #3", "nothing like the second one"."""
-    m = pattern.search(low)
-    if not m:
-        return None
-    rank = int(m["n"] or m["d"]) if (m["n"] or m["d"]) else ORDINALS.get(m["w"], 0)
-    return rank if 1 <= rank <= MAX_LIKE else None
-
-
-def more_like_rank(low: str) -> int | None:
-    """1-based rank from "more like the 2nd one", "like #3", "similar to the first"..."""
-    m = MORE_LIKE.search(low)
-    if not m:
-        return None
-    if m["hash"]:
-        rank = int(m["hash"])
-    elif m["num"]:  # "number 4" / "number four"
-        rank = int(m["num"]) if m["num"].isdigit() else CARDINALS.get(m["num"], 0)
-    elif m["digit"]:
-        # a bare "like 2" only counts at the end: "like 2 dogs" is not a rank
-        ordinal = re.match(r"(?:st|nd|rd|th)\b", low[m.end("digit"):])
-        if not (ordinal or low[m.end():].strip(" .!?") in ("", "one")):
-            return None
-        rank = int(m["digit"])
-    else:  # words: only ordinals; "something like two dogs" is a count
-        rank = ORDINALS.get(m["word"], 0)
-    return rank if 1 <= rank <= MAX_LIKE else None
 
 
 def _empty(previous: SearchPlan | None) -> SearchPlan:

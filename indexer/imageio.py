@@ -79,11 +79,11 @@ def decode_image(
         stream = raw_preview(stream, label)
     with stream:
         im = _open_checked(stream, label, max_pixels)
-        exif = _exif(im)
         orig_w, orig_h = im.size
         if draft_size and isinstance(im, JpegImagePlugin.JpegImageFile):
             im.draft("RGB", (draft_size, draft_size))
         _decode(im, label)
+        exif = _exif(im)  # after the pixels: a PNG's getexif() loads them, and would swallow their errors
         if _orientation(im) in _SWAPPING_ORIENTATIONS:
             orig_w, orig_h = orig_h, orig_w
         rgb = _to_rgb(_apply_orientation(im), label)

@@ -1,4 +1,5 @@
-"""The collection's fields, and bringing a collection made before a field existed up to date.
+"""The collection's fields, the records that fill them, and bringing a collection made before a field existed up
+to date.
 
 Part of the store boundary (with store.py, collection.py, lite.py). Photo metadata (when, camera, where) are
 typed scalar fields so filters and ordering work the same on Milvus Lite and a server. Milvus 2.3 can neither
@@ -9,7 +10,9 @@ then swapping the two by rename; "no value" is 0, "" or NO_GPS.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from indexer.collection import set_property
@@ -20,6 +23,33 @@ MAX_CAPTION = 4096
 MAX_NAME = 128
 PHOTO_FIELDS = ("taken", "taken_src", "camera", "lat", "lon", "city", "region", "country")
 UPGRADE_SUFFIX = "__upgrade"
+
+
+@dataclass(frozen=True)
+class ImageRecord:
+    """One image as stored: id is the content hash, path is relative to the indexed root."""
+
+    id: str
+    path: str
+    caption: str = ""
+    width: int = 0
+    height: int = 0
+    bytes: int = 0
+    mtime: float = 0.0
+    attrs: dict[str, str] = field(default_factory=dict)
+    phash: str = ""  # 64-bit difference hash (hex) for near-duplicate collapsing
+    photo: PhotoMeta = field(default_factory=PhotoMeta)  # when, camera, where
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    path: str
+    caption: str
+    score: float
+    attrs: dict[str, str]
+    phash: str = ""
+    photo: PhotoMeta = field(default_factory=PhotoMeta)
 
 
 def create(client: Any, name: str, dim: int, description: str, index_params: dict[str, Any]) -> None:
@@ -126,3 +156,37 @@ def _rows(client: Any, name: str, batch: int) -> Iterator[list[dict[str, Any]]]:
             yield [{k: row[k] for k in keep} for row in rows]
     finally:
         it.close()
+
+
+# --- rows <-> records ------------------------------------------------------------------------------
+
+def record_metadata(record: ImageRecord) -> dict[str, Any]:
+    data = asdict(record)
+    data.pop("id")
+    data.pop("caption")
+    data.pop("photo")
+    data["path"] = data["path"][:MAX_PATH]
+    return data | photo_columns(record.photo)
+
+
+def hit_from_row(row: dict[str, Any]) -> Hit:
+    attrs = row.get("attrs") or {}
+    attrs = json.loads(attrs) if isinstance(attrs, str) else attrs
+    return Hit(str(row["id"]), row["path"], row.get("caption") or "", 0.0, attrs, str(row.get("phash") or ""),
+               photo_from_row(row))
+
+
+def hit_from_doc(doc: Any, score: float) -> Hit:
+    meta = doc.metadata
+    attrs = meta.get("attrs") or {}
+    if isinstance(attrs, str):
+        attrs = json.loads(attrs)
+    return Hit(
+        id=str(meta["id"]),
+        path=meta["path"],
+        caption=doc.page_content,
+        score=float(score),
+        attrs=attrs,
+        phash=str(meta.get("phash") or ""),
+        photo=photo_from_row(meta),
+    )

@@ -8,11 +8,9 @@ with the L2 default) gives silently wrong results.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
 from typing import Any, TypeVar
 
 import numpy as np
@@ -34,7 +32,9 @@ from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
 from indexer.lite import connect_uri, is_server_uri
 from indexer.photometa import PhotoMeta
-from indexer.schema import MAX_CAPTION, MAX_PATH
+from indexer.schema import MAX_CAPTION, Hit, ImageRecord
+
+__all__ = ["Hit", "ImageRecord", "ImageStore"]
 
 log = logging.getLogger(__name__)
 
@@ -53,33 +53,6 @@ SCALAR_FIELDS = ("path", "caption")  # VARCHAR fields a filter may name directly
 IDENTITY_WAIT_S = 5.0
 BROWSE_MAX = 16384  # Milvus caps a query's limit
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class ImageRecord:
-    """One image as stored: id is the content hash, path is relative to the indexed root."""
-
-    id: str
-    path: str
-    caption: str = ""
-    width: int = 0
-    height: int = 0
-    bytes: int = 0
-    mtime: float = 0.0
-    attrs: dict[str, str] = field(default_factory=dict)
-    phash: str = ""  # 64-bit difference hash (hex) for near-duplicate collapsing
-    photo: PhotoMeta = field(default_factory=PhotoMeta)  # when, camera, where
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: str
-    path: str
-    caption: str
-    score: float
-    attrs: dict[str, str]
-    phash: str = ""
-    photo: PhotoMeta = field(default_factory=PhotoMeta)
 
 
 class ImageStore:
@@ -180,7 +153,7 @@ class ImageStore:
             lambda: self._vs.add_embeddings(
                 texts=[r.caption[:MAX_CAPTION] for r in records],
                 embeddings=vectors.astype(np.float32).tolist(),
-                metadatas=[_meta(r) for r in records],
+                metadatas=[schema.record_metadata(r) for r in records],
                 ids=ids,
             ),
         )
@@ -261,7 +234,7 @@ class ImageStore:
             "query", lambda: self._client.query(self.name, filter=expr or "", output_fields=fields, limit=BROWSE_MAX)
         )
         dated = sorted((r for r in rows if r.get("taken")), key=lambda r: r["taken"], reverse=newest_first)
-        return [_row_hit(row) for row in [*dated, *(r for r in rows if not r.get("taken"))][:limit]]
+        return [schema.hit_from_row(row) for row in [*dated, *(r for r in rows if not r.get("taken"))][:limit]]
 
     def photos(self) -> list[PhotoMeta]:
         """Every stored image's photo metadata (for the collection's date range, cameras and places)."""
@@ -276,7 +249,7 @@ class ImageStore:
                 query, k=k, expr=expr, param=param, consistency_level=SEARCH_CONSISTENCY
             ),
         )
-        return [_hit(doc, score) for doc, score in pairs]
+        return [schema.hit_from_doc(doc, score) for doc, score in pairs]
 
     def _filtered_params(self, k: int, expr: str) -> dict[str, Any]:
         """HNSW drops filtered-out nodes during traversal but still stops after `ef` candidates, so a
@@ -319,35 +292,3 @@ class ImageStore:
 
     def close(self) -> None:
         self._client.close()
-
-
-def _meta(record: ImageRecord) -> dict[str, Any]:
-    data = asdict(record)
-    data.pop("id")
-    data.pop("caption")
-    data.pop("photo")
-    data["path"] = data["path"][:MAX_PATH]
-    return data | schema.photo_columns(record.photo)
-
-
-def _row_hit(row: dict[str, Any]) -> Hit:
-    attrs = row.get("attrs") or {}
-    attrs = json.loads(attrs) if isinstance(attrs, str) else attrs
-    return Hit(str(row["id"]), row["path"], row.get("caption") or "", 0.0, attrs, str(row.get("phash") or ""),
-               schema.photo_from_row(row))
-
-
-def _hit(doc: Any, score: float) -> Hit:
-    meta = doc.metadata
-    attrs = meta.get("attrs") or {}
-    if isinstance(attrs, str):
-        attrs = json.loads(attrs)
-    return Hit(
-        id=str(meta["id"]),
-        path=meta["path"],
-        caption=doc.page_content,
-        score=float(score),
-        attrs=attrs,
-        phash=str(meta.get("phash") or ""),
-        photo=schema.photo_from_row(meta),
-    )

@@ -140,3 +140,43 @@ def test_submit_to_images_loaded_p50(page, server: str) -> None:  # noqa: ANN001
     p50 = statistics.median(times)
     print(f"Enter → all images loaded: {', '.join(f'{t:.2f}' for t in times)} s; p50 {p50:.2f} s")
     assert p50 < 60
+
+
+def _last_images(page) -> list[list[int]]:  # noqa: ANN001
+    last = page.locator('[data-testid="stChatMessage"]').last
+    return last.locator("img").evaluate_all("imgs => imgs.map(i => [i.naturalWidth, i.naturalHeight])")
+
+
+def _settle(page, timeout_ms: int = 120_000) -> None:  # noqa: ANN001
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+    page.wait_for_function(IMAGES_LOADED, timeout=timeout_ms)
+
+
+def test_thumbnails_dialog_buttons_and_chips(page, server: str) -> None:  # noqa: ANN001
+    page.goto(server)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=120_000)
+    chip = page.get_by_role("button", name="red cars")  # the first screen's examples are clickable
+    chip.click()
+    page.get_by_text("Searching for: red cars", exact=False).first.wait_for(timeout=120_000)
+    _settle(page)
+    sizes = _last_images(page)
+    assert sizes and all(0 < max(w, h) <= 384 for w, h in sizes), sizes  # thumbnails, never the originals
+    assert parse_qs(urlparse(page.url).query)["q"] == ["red cars"]
+
+    page.get_by_role("button", name="Open").first.click()  # the full-size view
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=60_000)
+    dialog.locator("img").first.wait_for(timeout=60_000)
+    assert "#1" in dialog.inner_text()
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden", timeout=30_000)
+
+    page.get_by_role("button", name="More like this").nth(1).click()
+    page.get_by_text("Searching for: images like #2", exact=False).first.wait_for(timeout=120_000)
+    _settle(page)
+    page.get_by_role("button", name="Not this").first.click()
+    page.get_by_text("not like the 1 image you set aside", exact=False).first.wait_for(timeout=120_000)
+    _settle(page)
+    assert parse_qs(urlparse(page.url).query)["q"] == ["red cars", "more like #2", "not like #1"]
+    history = page.locator('[data-testid="stChatMessage"]').all_inner_texts()
+    assert any("more like #2" in t for t in history) and any("not like #1" in t for t in history)

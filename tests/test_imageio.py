@@ -218,7 +218,12 @@ def test_thread_pool_matches_sequential(corpus: tuple[Path, dict[str, str | None
 
 
 def test_image_extensions() -> None:
-    assert {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"} == IMAGE_EXTENSIONS
+    from indexer.formats import RAW_EXTENSIONS, UNSUPPORTED_IMAGES
+
+    assert {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif", ".heic", ".heif"} <= \
+        IMAGE_EXTENSIONS
+    assert {".dng", ".cr2", ".nef", ".arw"} <= RAW_EXTENSIONS <= IMAGE_EXTENSIONS
+    assert not set(UNSUPPORTED_IMAGES) & IMAGE_EXTENSIONS
     assert all(ext == ext.lower() and ext.startswith(".") for ext in IMAGE_EXTENSIONS)
 
 

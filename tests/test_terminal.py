@@ -26,7 +26,8 @@ def _check_answers(lines: list[str], k: int) -> None:
         assert set(a) == FIELDS
         assert len(a["results"]) <= k
         for r in a["results"]:
-            assert set(r) == {"path", "score", "caption"} and isinstance(r["score"], float)
+            assert set(r) == {"path", "score", "caption", "why", "taken", "place", "camera"}
+            assert isinstance(r["score"], float)
     first, second, reset = answers
     assert first["phrase"] == "red car" and first["action"] == "new" and first["results"]
     # the second turn refines the first rather than starting over
