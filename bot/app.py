@@ -132,7 +132,7 @@ def _queue(text: str) -> None:
     st.session_state.queued = text
 
 
-def _user_turn(parts: BotParts, text: str, upload: bytes | None) -> None:
+def _user_turn(text: str, upload: bytes | None) -> None:
     with st.chat_message("user"):
         if upload is not None:
             try:
@@ -171,13 +171,14 @@ def main() -> None:
     queued = st.session_state.pop("queued", None)
     if prompt is not None or queued is not None:
         upload = prompt.files[0].getvalue() if prompt is not None and prompt.files else None
-        _ask(parts, conv, prompt.text or "" if prompt is not None else queued, upload, k)
+        text = (prompt.text or "") if prompt is not None else queued
+        _ask(parts, conv, text, upload, k)
         _sync_url(conv, k)
     if not conv.turns:
         widgets.first_screen(parts, _queue)
     last = len(conv.turns) - 1
     for i, (text, answer, upload) in enumerate(conv.turns):
-        _user_turn(parts, text, upload)
+        _user_turn(text, upload)
         with st.chat_message("assistant"):
             widgets.answer(parts, answer, i, i > last - widgets.FULL_ANSWERS, _queue)
             if i == last and answer.plan.searchable:

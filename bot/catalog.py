@@ -44,17 +44,20 @@ class Catalog:
     def place(self, words: str) -> str | None:
         return self.places.get(words.lower().strip())
 
-    def camera(self, word: str) -> str | None:
-        """The part of a stored camera name that `word` names, in the stored spelling ("iphone" -> "iPhone"
-        when the collection has "iPhone 13"), so a case-sensitive LIKE on the stored names finds them."""
+    def camera(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """What `word` names among the stored cameras: its stored spelling ("iphone" -> "iPhone") and every
+        stored camera name it is part of ("Apple iPhone 13", "Apple iPhone 12 Pro"). Filters match those
+        names exactly: a Milvus 2.3 server's LIKE takes prefixes only."""
         low = word.lower().strip()
         if len(low) < 2:
             return None
+        spelled, names = "", []
         for name, _ in self.cameras:
             at = name.lower().find(low)
             if at >= 0 and (at == 0 or not name[at - 1].isalnum()):
-                return name[at: at + len(low)]
-        return None
+                spelled = spelled or name[at: at + len(low)]
+                names.append(name)
+        return (spelled, tuple(names)) if names else None
 
     def top_places(self, n: int = 8) -> str:
         """'Porto, Portugal (40); Rome, Italy (12)': the most photographed towns."""

@@ -57,7 +57,7 @@ class ChatBot:
             return Answer(plan, plan.describe())
         if image is not None:
             try:
-                conv.picture = _decode_upload(image)
+                conv.picture = _decode_upload(image, self.searcher.encoder.image_size)
             except UnreadableImage as exc:
                 return Answer(
                     plan, "I couldn't use that upload.", note=f"The file is not a usable image: {exc.reason}."
@@ -89,7 +89,9 @@ class ChatBot:
         return answer
 
 
-def _decode_upload(data: bytes) -> object:
+def _decode_upload(data: bytes, model_side: int) -> object:
+    """Decoded as the indexer decodes (JPEG draft at the model's input side), so a picture that is in the
+    collection gets exactly its stored vector back."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise UnreadableImage("upload", f"larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-    return load_image(data, draft_size=448)
+    return load_image(data, draft_size=model_side)

@@ -14,6 +14,7 @@ store's tests against a real server decide whether to turn it on).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -80,11 +81,24 @@ def _one(flt: Filter, allowed_fields: Mapping[str, str], like_escape: bool) -> s
     if flt.field == "place" and flt.op == "eq":  # a town, region or country: whichever the name is
         literal = quote(flt.value, flt)
         return "(" + " or ".join(f"{c} == {literal}" for c in PLACE_COLUMNS) + ")"
+    if flt.op == "in":
+        return f"{column} in [" + ", ".join(quote(v, flt) for v in _values(flt)) + "]"
     if flt.op == "eq":
         return f"{column} == {quote(flt.value, flt)}"
     pattern = _like_text(flt, like_escape)
     pattern = pattern + "%" if flt.op == "prefix" else "%" + pattern + "%"
     return f"{column} like {quote(pattern, flt)}"
+
+
+def _values(flt: Filter) -> list[str]:
+    """An 'in' filter's value: a JSON list of strings, nothing else."""
+    try:
+        values = json.loads(flt.value)
+    except ValueError as exc:
+        raise InvalidFilterValue(flt, "an 'in' value is a JSON list of strings") from exc
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+        raise InvalidFilterValue(flt, "an 'in' value is a non-empty JSON list of strings")
+    return values
 
 
 def _bounds(flt: Filter) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from bot import reader
 from bot import when as when_words
 from bot.expr import PHOTO_FILTERS
 from bot.plan import Action, DeterministicPlanner, Filter, Planner, SearchPlan
-from bot.scope import Context
+from bot.scope import Context, camera_filter
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +158,8 @@ def _scope(out: PlanOut, context: Context) -> tuple[tuple[Filter, ...], str]:
         if name is None:
             listed = catalog.top_places() if what == "place" else catalog.top_cameras()
             return (), f"No photos {'taken in' if what == 'place' else 'shot with'} {words}; here: {listed}."
-        found.append(Filter(what, "eq" if what == "place" else "contains", name,
-                            f"taken in {name}" if what == "place" else f"shot on {name}"))
+        found.append(Filter("place", "eq", name, f"taken in {name}") if isinstance(name, str)
+                     else Filter(*camera_filter(*name)))
     if out.when:
         span = when_words.parse(out.when, context.today)
         if span is None:
@@ -181,6 +181,7 @@ def _plan_json(plan: SearchPlan | None) -> str:
     if plan is None or not plan.has_content:
         return "null"
     photo = {f.field: f.value for f in plan.filters if f.field in PHOTO_FILTERS}
+    photo |= {f.field: f.words.removeprefix("shot on ") for f in plan.filters if f.field == "camera"}
     fields = {
         "subject": plan.subject, "modifiers": list(plan.modifiers), "negatives": list(plan.negatives),
         "filters": [{"field": f.field, "op": f.op, "value": f.value} for f in plan.filters

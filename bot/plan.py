@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 MAX_PHRASE = 300
-FILTER_OPS = frozenset({"prefix", "contains", "eq", "range"})
+FILTER_OPS = frozenset({"prefix", "contains", "eq", "range", "in"})
 
 
 class Action(StrEnum):

@@ -7,6 +7,7 @@ the collection holds (or a town the world knows, to say there are no photos of i
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,15 +66,20 @@ def _camera(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
         words = (m["words"] or m["bare"]).split()
         for n in range(len(words), 0, -1):  # the longest run of words that names a stored camera
             for start in range(len(words) - n + 1):
-                name = catalog.camera(" ".join(words[start:start + n]))
-                if name and any(w not in lx.STOPWORDS for w in words[start:start + n]):
-                    scope.filters.append(("camera", "contains", name, f"shot on {name}"))
+                found = catalog.camera(" ".join(words[start:start + n]))
+                if found and any(w not in lx.STOPWORDS for w in words[start:start + n]):
+                    scope.filters.append(camera_filter(*found))
                     return (low[: m.start()] + " " + low[m.end():]).strip()
         if m["bare"] or words[0] in _CAMERA_WORDS:  # "shot on my Leica": a camera this collection lacks
             scope.notice = (f"No photos shot with {raw_case(' '.join(words), raw)} in this collection; "
                             f"cameras here: {catalog.top_cameras()}.")
             return low
     return low
+
+
+def camera_filter(spelled: str, names: tuple[str, ...]) -> tuple[str, str, str, str]:
+    """(field, op, value, words) for the cameras a word names: any of their exact stored names."""
+    return "camera", "in", json.dumps(list(names)), f"shot on {spelled}"
 
 
 _CAMERA_WORDS = frozenset({"iphone", "pixel", "galaxy", "canon", "nikon", "sony", "fujifilm", "fuji", "leica",

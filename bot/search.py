@@ -44,6 +44,8 @@ class Store(Protocol):
 
 
 class TextImageEncoder(Protocol):
+    image_size: int  # the model's input side
+
     def encode_texts(self, texts: Sequence[str]) -> np.ndarray: ...
     def embed_image(self, images: Sequence[object]) -> list[list[float]]: ...
 

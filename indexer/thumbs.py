@@ -54,15 +54,18 @@ class Thumbnails:
 
 def make(original: Path, side: int) -> bytes:
     """Decode at the smallest JPEG scale that covers `side` (an eighth of a 12 MP photo), shrink, encode."""
-    return make_from_bytes(original.read_bytes(), side, name=original.name)
+    return _encoded(decode_image(original, draft_size=side).image, side)
 
 
-def make_from_bytes(data: bytes, side: int, name: str | None = None) -> bytes:
+def make_from_bytes(data: bytes, side: int) -> bytes:
     """The same for an image given as bytes (an upload); raises UnreadableImage."""
-    image = decode_image(data, draft_size=side, name=name).image
+    return _encoded(decode_image(data, draft_size=side).image, side)
+
+
+def _encoded(image: Image.Image, side: int) -> bytes:
     image.thumbnail((side, side), Image.Resampling.LANCZOS)
     buf = io.BytesIO()
-    image.save(buf, "JPEG", quality=QUALITY)
+    image.save(buf, "JPEG", quality=QUALITY, optimize=True)
     return buf.getvalue()
 
 

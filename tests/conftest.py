@@ -49,12 +49,21 @@ def demo_clip():  # -> ClipEmbeddings
 
 @pytest.fixture(scope="session")
 def random_checkpoint(tmp_path_factory: pytest.TempPathFactory, random_clip) -> Path:  # noqa: ANN001
-    """A local .pt file of demo-clip weights: a second, distinct model identity (sha256:...) for
-    model-mismatch tests that must not depend on the trained checkpoint existing."""
+    """A local .pt file of demo-clip weights: a second, distinct model identity (sha256:...) for model-mismatch
+    and plumbing tests. The trained weights with another logit scale when they are there (same vectors, another
+    file): a randomly initialised ResNet tower maps every picture to nearly one vector (cosines above 0.99999),
+    too blind for a test that finds an image by itself. Random weights when the checkpoint is missing."""
     import torch
 
+    from indexer.demo.model import DEMO_CHECKPOINT
+
     path = tmp_path_factory.mktemp("ckpt") / "demo-clip-other.pt"
-    torch.save({k: v.float().cpu() for k, v in random_clip._model.state_dict().items()}, path)
+    if DEMO_CHECKPOINT.is_file():
+        state = {k: v.float() for k, v in torch.load(DEMO_CHECKPOINT, weights_only=True).items()}
+        state["logit_scale"] = state["logit_scale"] + 0.01  # unused by embeddings; makes another file
+    else:
+        state = {k: v.float().cpu() for k, v in random_clip._model.state_dict().items()}
+    torch.save(state, path)
     return path
 
 

@@ -88,7 +88,10 @@ def test_empty_batches(random_clip: ClipEmbeddings) -> None:
 
 def test_embed_image_paths_and_pil_agree(random_clip: ClipEmbeddings, tmp_path: Path) -> None:
     rng = np.random.default_rng(7)
-    images = [Image.fromarray(rng.integers(0, 255, (48, 64, 3), dtype=np.uint8)) for _ in range(3)]
+    # distinct pictures (a dark noise field, a bright one, stripes): random weights tell those apart
+    noise = rng.integers(0, 255, (48, 64, 3), dtype=np.uint8)
+    stripes = np.repeat((np.arange(64) // 8 % 2 * 255).astype(np.uint8)[None, :, None], 48, axis=0).repeat(3, axis=2)
+    images = [Image.fromarray(a) for a in (noise // 4, 255 - noise // 4, stripes)]
     paths = []
     for i, im in enumerate(images):
         paths.append(tmp_path / f"img{i}.png")  # lossless, so file and in-memory pixels are identical

@@ -263,4 +263,4 @@ def test_chatbot_type_is_real(demo_parts) -> None:  # noqa: ANN001
     """Guards the premise of this module: the fixtures give the real planner and searcher, not stand-ins."""
     assert isinstance(demo_parts.bot, ChatBot)
     assert type(demo_parts.bot.searcher) is Searcher
-    assert demo_parts.info.count >= 3000
+    assert demo_parts.info.count >= 2000

@@ -85,17 +85,18 @@ def restore(state: dict, model: torch.nn.Module, heads: torch.nn.Module,
     return RunRecord(**state["record"])
 
 
-def save_fp16(model: torch.nn.Module, out: Path, unseen: torch.Tensor | None = None,
-              ood_only: torch.Tensor | None = None) -> None:
+def save_fp16(model: torch.nn.Module, out: Path, domain: torch.Tensor | None = None, unknown: int = 0) -> None:
     """Plain state_dict in fp16 (half the size); open_clip's loader copies it into fp32 params.
 
-    Tokens no training text ever held (`unseen`, a vocabulary mask) still have their random initial
-    embeddings, which put a never-seen word anywhere; they get the mean embedding of the words seen only in
-    out-of-domain texts (`ood_only`), so an unknown word reads as "names nothing here"."""
+    With `domain` (a vocabulary mask of the tokens demo texts use) every other word token gets the embedding
+    of the `unknown` token, which training taught to mean "names nothing here": a word the demo never saw
+    then scores like nonsense instead of landing anywhere its random initial embedding puts it."""
     state = {k: v.detach().cpu().float() for k, v in model.state_dict().items()}
-    if unseen is not None and ood_only is not None and bool(ood_only.any()):
+    if domain is not None:
         table = state["token_embedding.weight"]
-        table[unseen] = table[ood_only].mean(dim=0)
+        words = torch.zeros(len(table), dtype=torch.bool)
+        words[1:49406] = True  # 0 pads; 49406 / 49407 start and end the text
+        table[words & ~domain.cpu()] = table[unknown].clone()
     _atomic_save({k: v.half() if v.is_floating_point() else v for k, v in state.items()}, out)
 
 

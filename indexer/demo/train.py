@@ -39,6 +39,8 @@ from indexer.demo.trainset import (
 
 WARMUP = 0.05
 MAX_LOGIT_SCALE = math.log(100)
+UNKNOWN = "unk</w>"  # the vocabulary entry that stands for every word the demo texts never use
+SOT = 49406  # open_clip's start- and end-of-text ids (49406, 49407) and padding (0) are never words
 STATE = Path("artifacts/demo-train/state.pt")
 SCORE_KEYS = ("p@10_1attr", "p@10_2attr", "p@10_3attr", "p@10_kind", "p@10_count", "R@1")
 
@@ -161,6 +163,7 @@ class Run:
         self.heads = AttributeHeads(self.model.text_projection.shape[1]).to(self.device)
         self.tokenizer = TokenCache(open_clip.get_tokenizer(DEMO_MODEL_NAME))
         self.vocabulary = tuple(w[:-4] for w in self.tokenizer.tokenizer.encoder if w.endswith("</w>"))
+        self.unknown = int(self.tokenizer.tokenizer.encoder[UNKNOWN])
         self.optimizers = make_optimizers(self.model, self.heads, self.record.lr)
         self.batch_rng = random.Random(f"batches:{self.record.seed}")
         vocab_size = self.model.token_embedding.num_embeddings
@@ -189,7 +192,20 @@ class Run:
         described = b["match"].sum(1) > 0
         self.seen["domain"][b["tokens"][described].flatten()] = True
         self.seen["ood"][b["tokens"][~described].flatten()] = True
+        b["tokens"] = self._unknown_words(b["tokens"], ~described)
         return {k: v.to(self.device) for k, v in b.items()}
+
+    def _unknown_words(self, tokens: torch.Tensor, ood: torch.Tensor) -> torch.Tensor:
+        """In half the out-of-domain texts, every word no demo text uses becomes the one UNKNOWN token. The
+        shipped checkpoint maps every such word to it (checkpoint.save_fp16), so whatever a person types
+        that the demo never saw reads like the nonsense trained here."""
+        rows = [i for i in ood.nonzero().flatten().tolist() if self.batch_rng.random() < 0.5]
+        if not rows:
+            return tokens
+        out = tokens.clone()
+        foreign = ~self.seen["domain"][out[rows]] & (out[rows] > 0) & (out[rows] < SOT)
+        out[rows] = torch.where(foreign, torch.full_like(out[rows], self.unknown), out[rows])
+        return out
 
     def save(self) -> None:
         ck.save_state(self.args.state, self.record, self.model, self.heads, self.optimizers, self.batch_rng, self.seen)
@@ -201,8 +217,7 @@ class Run:
         print("val " + " ".join(f"{k} {metrics[k]:.3f}" for k in ("score", *SCORE_KEYS)), flush=True)
         if metrics["score"] > r.best_score:
             r.best_score, r.best_step = metrics["score"], r.step
-            seen = self.seen["domain"] | self.seen["ood"]
-            ck.save_fp16(self.model, self.args.out, ~seen, self.seen["ood"] & ~self.seen["domain"])
+            ck.save_fp16(self.model, self.args.out, self.seen["domain"], self.unknown)
 
     def train(self) -> bool:
         """Train until the schedule ends (True) or the time budget is spent (False); state saved either way."""
