@@ -137,10 +137,12 @@ def reaching(uri: str, what: str) -> Iterator[None]:
 def open_client(resolved: str, uri: str, token: str) -> Any:
     from pymilvus import MilvusClient
 
-    try:
-        client = (
-            MilvusClient(uri=resolved, token=token, timeout=10) if token else MilvusClient(uri=resolved, timeout=10)
-        )
-    except Exception as exc:  # noqa: BLE001
-        raise StoreUnavailable(f"cannot reach Milvus at {uri}: {exc}") from exc
-    return client
+    # A Milvus Lite dir this process has just started serving can take longer than 10 s to answer on a
+    # loaded 2-core machine (seen once in a full test run): it is local, so it gets a second, longer wait.
+    failure: Exception | None = None
+    for wait in (10, 30) if not is_server_uri(uri) else (10,):
+        try:
+            return MilvusClient(uri=resolved, timeout=wait, **({"token": token} if token else {}))
+        except Exception as exc:  # noqa: BLE001
+            failure = exc
+    raise StoreUnavailable(f"cannot reach Milvus at {uri}: {failure}") from failure
