@@ -41,6 +41,10 @@ QUERIES = [
 ]
 
 
+def _demo_size() -> int:
+    return sum(1 for _ in (REPO_ROOT / "data" / "demo" / "manifest.csv").open()) - 1
+
+
 def settings_env(db: str) -> dict[str, str]:
     from indexer.demo.model import DEMO_CHECKPOINT
 
@@ -127,7 +131,7 @@ def main() -> None:
         ["indexing the demo split (s, `python -m indexer index`)", index_s, index_s, 1, ""],
     ]
     body = (
-        f"demo-clip ({weights}), demo split (1,200 images) in a fresh Milvus Lite dir, rule planner.\n"
+        f"demo-clip ({weights}), demo split ({_demo_size():,} images) in a fresh Milvus Lite dir, rule planner.\n"
         f"Warm turns: {len(QUERIES)} turns per pass incl. refinements and 'more like #2', {args.passes} pass(es).\n\n"
         + table(["measure", "median", "max / p95", "n", "target"], rows)
     )

@@ -121,7 +121,8 @@ STOPWORDS = frozenset(
         "can could would should will do does did have has had get see show shows want like need prefer "
         "let make i i'd i'm you we us also too maybe perhaps here what where how about again similar "
         "containing contain contains showing featuring depicting having taken photographed captured "
-        "even much bit slightly somewhat lot"
+        "even much bit slightly somewhat lot trying try find finding looking look search searching help "
+        "preferably ideally possibly kindly hey hi hello mostly mainly especially"
     )
 )
 
