@@ -19,6 +19,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
+from bot import lexicon as lx
 from bot import reader
 from bot import when as when_words
 from bot.expr import PHOTO_FILTERS
@@ -80,8 +81,9 @@ class LLMPlanner:
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="llm-plan")
 
     def plan(self, previous: SearchPlan | None, text: str) -> SearchPlan:
-        if not reader.normalise(text):
-            return self.fallback.plan(previous, text)  # nothing for a model to read
+        if not reader.normalise(text) or lx.NOT_LIKE.search(reader.normalise(text).lower()):
+            # nothing for a model to read, or "not like #3" (a button's turn): bookkeeping the rules keep
+            return self.fallback.plan(previous, text)
         try:
             reply = self._pool.submit(self._ask, previous, text).result(timeout=self.timeout_s)
             return to_plan(reply, previous, self.fallback.context)
