@@ -14,6 +14,7 @@ from PIL import Image
 
 from indexer.errors import UnreadableImage
 from indexer.imageio import decode_image
+from indexer.lite import is_server_uri
 
 GRID = 384  # long side of a result in the answer grid
 STRIP = 96  # long side in the strip an older answer collapses to
@@ -91,7 +92,7 @@ def prune(folder: Path, budget: int) -> int:
 
 def default_folder(db: str, collection: str) -> Path:
     """Beside a Milvus Lite dir; for a server, in the user's cache (XDG_CACHE_HOME or ~/.cache)."""
-    if not db.startswith(("http://", "https://", "tcp://", "grpc://")):
+    if not is_server_uri(db):
         return Path(db).expanduser().resolve().parent / "thumbs" / collection
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     host = db.split("://", 1)[1].replace(":", "_").replace("/", "_")
