@@ -118,7 +118,7 @@ class TokenCache:
 def to_model_input(images: np.ndarray, mean: tuple[float, ...], std: tuple[float, ...]) -> torch.Tensor:
     """uint8 N x H x W x 3 -> normalised float N x 3 x H x W, i.e. open_clip's ToTensor + Normalize
     on images already at model resolution (tests check it equals open_clip's val transform)."""
-    x = torch.from_numpy(images).permute(0, 3, 1, 2).float().div_(255)
+    x = torch.from_numpy(np.require(images, requirements="W")).permute(0, 3, 1, 2).float().div_(255)
     return (x - torch.tensor(mean).view(1, 3, 1, 1)) / torch.tensor(std).view(1, 3, 1, 1)
 
 
