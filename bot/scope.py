@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from lemminflect import getAllLemmas
+
 from bot import lexicon as lx
 from bot import when
 from bot.catalog import Catalog, world_places
@@ -53,10 +55,7 @@ def take_scope(low: str, raw: str, ctx: Context) -> tuple[Scope, str]:
     if ctx.catalog is not None:
         low = _camera(low, raw, ctx.catalog, scope)
         low = _places(low, raw, ctx.catalog, scope)
-        name = ctx.catalog.place(low.strip(" ?!."))
-        if name is not None:  # the whole message is a place: "what about Tokyo?", "and Lisbon"
-            scope.filters.append(("place", "eq", name, f"taken in {name}"))
-            low = ""
+        low = _bare_places(low, raw, ctx.catalog, scope)
     scope.filters.sort(key=lambda f: ("place", "camera", "taken").index(f[0]))  # where, with what, when
     return scope, low
 
@@ -102,6 +101,22 @@ def _places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
                 scope.notice = f"No photos taken in {raw_case(candidate, raw)}; places in this collection: " \
                                f"{catalog.top_places()}."
                 return low
+    return low
+
+
+def _bare_places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
+    """A place named without a preposition ("Paris photos", "what about Tokyo?"): a run of words that is one
+    of the collection's places and a proper name, i.e. not an English word ("nice boats" is not Nice)."""
+    if any(f[0] == "place" for f in scope.filters):
+        return low
+    words = low.split()
+    for n in (3, 2, 1):
+        for start in range(len(words) - n + 1):
+            run = " ".join(w.strip("?!.,;") for w in words[start:start + n])
+            name = catalog.place(run)
+            if name and (not any(getAllLemmas(w) for w in run.split()) or low.strip(" ?!.") == run):
+                scope.filters.append(("place", "eq", name, f"taken in {name}"))
+                return " ".join(words[:start] + words[start + n:])
     return low
 
 

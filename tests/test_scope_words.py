@@ -128,3 +128,17 @@ def test_metadata_filters_stay_injection_safe() -> None:
     expr = build_expr(plan.filters, fields)
     structure = re.sub(r'"(?:[^"\\]|\\.)*"', "LIT", expr)  # every value is one string literal
     assert structure == "(city == LIT or region == LIT or country == LIT) and camera in [LIT]", expr
+
+
+def test_places_named_without_a_preposition_when_they_are_proper_names() -> None:
+    porto, tokyo = _plans("Porto photos", "what about tokyo?")
+    assert _filters(porto) == {"place": "Porto"} and _filters(tokyo) == {"place": "Tokyo"}
+
+    def planner(city: str, country: str) -> DeterministicPlanner:
+        return DeterministicPlanner(Context(Catalog.from_photos([PhotoMeta(1, "exif", "", 1, 1, city, "", country)]),
+                                            TODAY))
+
+    nice = planner("Nice", "France").plan(None, "show me nice boats")
+    assert nice.phrase == "nice boats" and not nice.filters  # "nice" is an English word before it is a town
+    sao = planner("São Paulo", "Brazil").plan(None, "photos from sao paulo")
+    assert _filters(sao) == {"place": "São Paulo"}  # accents or not, one place
