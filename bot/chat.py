@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from bot.commands import LAST
 from bot.expr import FilterError
 from bot.plan import HELP, Action, Planner, SearchPlan
 from bot.search import Answer, NoSuchResult, NothingToSearch, Result, Searcher
@@ -52,7 +53,7 @@ class ChatBot:
         return answer
 
     def _answer(self, conv: Conversation, text: str, image: bytes | None, k: int | None) -> Answer:
-        plan = self.planner.plan(conv.plan, text)
+        plan = self.planner.plan(conv.plan, text, [t.answer.plan for t in conv.turns])
         if plan.action is Action.RESET:
             return Answer(plan, plan.describe())
         if image is not None:
@@ -66,6 +67,10 @@ class ChatBot:
                 plan = SearchPlan(action=Action.NEW, filters=plan.filters, source=plan.source)
         elif plan.action is Action.NEW:
             conv.picture = None  # a new thing named in words: the last upload no longer applies
+        if LAST in (plan.like, plan.unlike) and conv.results:  # "the last one": the last shown, whatever its rank
+            last = conv.results[-1].rank
+            plan = replace(plan, like=last if plan.like == LAST else plan.like,
+                           unlike=last if plan.unlike == LAST else plan.unlike)
         if plan.unlike is not None:  # "not like #3" / "Not this": remember which image, not its rank
             target = next((r for r in conv.results if r.rank == plan.unlike), None)
             if target is None:

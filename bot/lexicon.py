@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lemminflect import getInflection, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 
 def _w(words: str) -> list[str]:
@@ -41,7 +43,7 @@ COUNTS: dict[str, str] = {
     "one": "one", "single": "a single", "lone": "a single", "two": "two", "three": "three",
     "four": "four", "five": "five", "six": "six", "seven": "seven", "eight": "eight", "nine": "nine", "ten": "ten",
     "pair": "a pair of", "couple": "a couple of", "several": "several", "many": "many", "group": "a group of",
-    "few": "a few", "both": "two",
+    "few": "a few", "both": "two", "trio": "three",
 }
 DIGITS = {str(i): w for i, w in enumerate(_w("zero one two three four five six seven eight nine ten")) if i}
 SINGULAR_COUNTS = frozenset({"one", "a single"})
@@ -57,15 +59,20 @@ PLACES: dict[str, str] = {
     "indoors": "indoors", "outdoors": "outdoors", "forest": "in a forest", "woods": "in the woods",
     "park": "in a park", "mountains": "in the mountains", "desert": "in the desert", "garden": "in a garden",
     "snowy": "in the snow", "sandy": "on sand", "grassy": "on grass", "underwater": "underwater",
+    "shore": "on the shore", "seashore": "on the seashore", "seaside": "at the seaside", "coast": "on the coast",
+    "pond": "on a pond", "downtown": "downtown", "winter": "in winter", "wintery": "in winter",
+    "wintry": "in winter",
 }
 TIMES: dict[str, str] = {
     "day": "during the day", "daytime": "during the day", "daylight": "during the day",
     "night": "at night", "nighttime": "at night", "nite": "at night",
     "sunset": "at sunset", "sunrise": "at sunrise", "dawn": "at dawn", "dusk": "at dusk",
     "morning": "in the morning", "evening": "in the evening", "afternoon": "in the afternoon",
+    "dark": "at night", "sunny": "on a sunny day", "sunlit": "on a sunny day",
 }
 # Keywords that are modifiers even without a preposition.
-ALWAYS_MODIFIERS = frozenset({"indoors", "outdoors", "snowy", "sandy", "grassy", "underwater"})
+ALWAYS_MODIFIERS = frozenset({"indoors", "outdoors", "snowy", "sandy", "grassy", "underwater", "downtown", "sunny",
+                              "wintery", "wintry"})
 PREPOSITIONS = "on|at|in|by|near|during|under|inside|across|along|beside|into|through|from"
 
 # Words that point back at the current subject, so the rest of the message refines it.
@@ -74,11 +81,12 @@ PRONOUNS_PLURAL = frozenset({"ones", "them", "they", "those", "these"})
 PRONOUNS_SINGULAR = frozenset({"it"})
 # "one" after these is the pronoun ("the red one"); elsewhere it is a count ("just one", "one of them").
 ONE_AS_PRONOUN_AFTER = frozenset({"the", "this", "that", "a", "an", "another", "other", "same"})
-# Nouns that name no thing to look for: "red things", "anything yellow", "stuff in the snow".
-VAGUE_NOUNS = frozenset(_w(
-    "thing things stuff something anything everything object objects item items picture pictures photo "
-    "photos image images pic pics shot shots scene scenes snap snaps"
-))
+# Nouns that name no thing to look for: "red things", "anything yellow", "stuff in the snow" (a new search of
+# just the modifiers), and the collection's own items, which name nothing either ("daytime pictures", "snowy
+# scenes" refine the current search like "daytime ones" would).
+MEDIA_NOUNS = frozenset(_w("picture pictures photo photos image images pic pics shot shots scene scenes snap snaps "
+                           "photograph photographs"))
+VAGUE_NOUNS = frozenset(_w("thing things stuff something anything everything object objects item items")) | MEDIA_NOUNS
 
 # Request wrappers stripped from the front of a message, longest first.
 LEADING_FILLERS: tuple[str, ...] = tuple(
@@ -103,13 +111,39 @@ TRAILING_FILLERS = ("please", "instead", "too", "as well", "then", "only", "now"
 # Opening words that carry no request: greetings, thanks, acknowledgements.
 INTERJECTIONS = ("hi", "hello", "hey", "thanks", "thank you", "great", "nice", "perfect", "cool", "ok", "okay",
                  "hmm", "hm", "well", "so", "oh", "wow", "awesome", "lovely", "good", "yes", "yeah", "yep",
-                 "alright", "right", "fine", "excellent", "beautiful", "amazing", "sure")
+                 "alright", "right", "fine", "excellent", "beautiful", "amazing", "sure", "ugh", "lol", "omg", "ooh",
+                 "oh wow", "ahh", "ah", "aww", "oops", "whoa", "meh", "um", "uh", "erm", "haha", "yay", "cheers",
+                 "thx", "brilliant", "sweet", "wonderful", "fantastic", "gorgeous", "love it", "love that",
+                 "oh nice", "ok so", "okay so", "so", "anyway", "hmmm", "ohh", "now then", "now", "then", "ok now",
+                 "and now", "hi there", "hello there", "hey there")
 # Openings that correct the last request ("no, I meant blue"): what follows replaces, never excludes.
 CORRECTIONS = ("no wait", "wait", "sorry", "oops", "i meant", "i mean", "i said", "meant", "rather", "actually",
                "correction", "my bad", "no no")
 # Openings and endings that ask for the same search with a change ("what about boats?", "trees instead").
 CONTINUATIONS = ("the same thing but", "the same but", "same thing but", "same but", "the same", "same thing",
-                 "same again", "same", "what about", "how about", "and", "but", "instead", "also", "what if")
+                 "same again", "same", "what about", "how about", "and", "but", "instead", "also", "what if", "maybe",
+                 "perhaps", "or maybe", "or", "and maybe", "and what about", "and how about")
+
+# Chat spellings and common typos of glue words, read as the words they stand for ("teh" -> "the").
+SLANG: dict[str, str] = {
+    "teh": "the", "u": "you", "ur": "your", "im": "i'm", "ive": "i've", "id": "i'd", "dont": "don't",
+    "doesnt": "doesn't", "didnt": "didn't", "arent": "aren't", "isnt": "isn't", "wont": "won't", "cant": "can't",
+    "wasnt": "wasn't", "werent": "weren't", "thats": "that's", "whats": "what's", "theres": "there's",
+    "wanna": "want to", "gonna": "going to", "gimme": "give me", "lemme": "let me", "thnks": "thanks",
+    "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "thks": "thanks", "tks": "thanks", "pls": "please",
+    "plz": "please", "tonite": "tonight", "lookin": "looking", "som": "some", "sum": "some", "waitt": "wait",
+    "ment": "meant", "smth": "something", "sth": "something", "w/": "with", "w/o": "without", "ppl": "people",
+    "nd": "and", "n": "and", "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
+    "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "thx.": "thanks", "nah": "no", "nope": "no",
+}
+_SLANG_RE = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(k) for k in sorted(SLANG, key=len, reverse=True))
+                       + r")(?![\w'/])", re.I)
+
+
+def unslang(text: str) -> str:
+    """Chat spellings replaced by the words they stand for, the rest of the text untouched."""
+    return _SLANG_RE.sub(lambda m: SLANG[m[1].lower()], text)
+
 
 # Glue words dropped from the subject ("a house in the city" -> "house").
 STOPWORDS = frozenset(
@@ -122,9 +156,38 @@ STOPWORDS = frozenset(
         "let make i i'd i'm you we us also too maybe perhaps here what where how about again similar "
         "containing contain contains showing featuring depicting having taken photographed captured "
         "even much bit slightly somewhat lot trying try find finding looking look search searching help "
-        "preferably ideally possibly kindly hey hi hello mostly mainly especially"
+        "preferably ideally possibly kindly hey hi hello mostly mainly especially ok okay so he she him her his hers "
+        "our ours your yours their theirs mine myself yourself ones' one's i've i'll we've we'll you've you'd "
+        "they're they've maybe perhaps probably what's whats where's how's who's he'll she'll they'll it'll he's "
+        "she's it's needs wants take took taking shoot shooting snapped capture captured"
     )
 )
+# Words that judge or chat rather than describe: never part of what CLIP is asked to find.
+NOT_CONTENT = frozenset(_w(
+    "nice lovely perfect great cute gorgeous stunning beautiful awesome amazing brilliant fine good cool pretty "
+    "wonderful fantastic excellent superb neat sweet incredible fab fabulous favourite favorite best better worse "
+    "bad ugly vibe vibes mood feel aesthetic version versions option options result results selection choice "
+    "choices variety kinds types sorts stuff matter fan bunch lot lots way bit thing things one ones else other "
+    "others same different similar example examples exactly actually instead either also anyway rather quite "
+    "else's number numbers wrong right all wanted wanna happy thrilled excited glad pleased delighted grateful "
+    "satisfied sad obsessed theme themes style card cards project projects presentation collage poster slide slides "
+    "page pages part parts section assignment homework loves adores likes nicer prettier cooler cuter lovelier "
+    "silly weird odd funny boring plain scheme idea ideas inspiration suggestion suggestions"
+))
+# Parts of speech a subject word can have; a word that can only be a verb, adverb or auxiliary ("remember",
+# "honestly", "parked") is talk about the request, not something in the picture.
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+# Things photos often show: with the tables above and the collection's places, the words a typo is corrected
+# to ("cras" -> "cars") when the word is in no English dictionary.
+COMMON_SUBJECTS = frozenset(_w(
+    "house tree car boat flower fish dog cat bird horse cow sheep person people man woman child kid baby family "
+    "friend building bridge church castle tower city street road beach mountain lake river sea ocean forest field "
+    "garden park sky cloud sun moon star sunset sunrise snow rain food cake pizza coffee bike bicycle bus train "
+    "plane airplane ship truck motorcycle flag statue fountain window door table chair bed book phone computer "
+    "ball toy party wedding birthday dinner lunch breakfast picnic concert museum market shop restaurant hotel "
+    "waterfall island desert valley hill cliff cave rock stone leaf leaves grass sand wave waves portrait selfie "
+    "landscape night day evening morning"
+))
 
 
 # lemminflect treats "people" as a noun of its own (plural "peoples"); in a photo search it is persons. It
@@ -155,6 +218,37 @@ def plural(word: str) -> str:
     return next((f for f in getInflection(word, tag="NNS") if f != word), word)
 
 
+def content_word(word: str) -> bool:
+    """Whether a word left over after the tables may name something to find (see NOT_CONTENT, _CONTENT_POS)."""
+    if word in NOT_CONTENT or word in STOPWORDS:
+        return False
+    tags = getAllLemmas(word)
+    return not tags or bool(_CONTENT_POS & set(tags))
+
+
+def known_word(word: str) -> bool:
+    """In the English dictionary lemminflect carries, or in one of the tables here."""
+    return bool(getAllLemmas(word)) or word in _vocabulary()
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    nouns = [*COMMON_SUBJECTS, *VAGUE_NOUNS]
+    return frozenset([*COLORS, *SIZES, *COUNTS, *PLACES, *TIMES, *nouns, *(plural(n) for n in nouns)])
+
+
+@cache
+def correct(word: str) -> str:
+    """A typo's intended word ("nigth" -> "night", "cras" -> "cars", "fishs" -> "fish"): the table word with the
+    same first letter at the smallest edit distance (a swap of two letters counts once), at most 1 for short
+    words and 2 for longer ones, when the word itself is in no dictionary. Otherwise unchanged."""
+    if len(word) < 4 or not word.isalpha() or known_word(word):
+        return word
+    candidates = sorted(w for w in _vocabulary() if w[:1] == word[:1])
+    found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1 if len(word) <= 5 else 2)
+    return found[0] if found else word
+
+
 def group_of(modifier: str) -> str:
     """Which group a canonical modifier belongs to ("extra" for free adjectives)."""
     for name, table in (("color", COLORS), ("size", SIZES), ("count", COUNTS), ("place", PLACES),
@@ -172,55 +266,23 @@ def place_or_time(keyword: str) -> str:
     return PLACES.get(keyword) or TIMES[keyword]
 
 
-# --- commands: start over, show more, more / not like #N ----------------------------------------------
-
-MAX_RANK = 1000
-# One-word commands must stand alone: "clear sky" is a search, "clear" is not.
-RESET = re.compile(
-    r"^(?:(?:let's|let us|ok|okay|please)\s+)?(?:(?:start over|start again|new search|forget it|restart)\b"
-    r"|(?:reset|clear|clear all)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*(?:with\s+)?"
-)
-SHOW_MORE = re.compile(
-    r"^(?:(?:please )?(?:show|give|load|see)?\s*(?:me )?(?:some )?more(?: results| images| pictures"
-    r"| photos| of (?:them|these|those|that))?|next(?: page)?|keep going|continue)(?: please)?[\s.!?]*$"
-)
-ORDINALS = {w: i + 1 for i, w in enumerate(_w("first second third fourth fifth sixth seventh eighth ninth tenth"))}
-CARDINALS = {w: i + 1 for i, w in enumerate(_w("one two three four five six seven eight nine ten"))}
-MORE_LIKE = re.compile(
-    r"\b(?:like|similar to|resembling|more of)\s+(?:the\s+|image\s+|picture\s+|result\s+)?"
-    r"(?:#\s*(?P<hash>\d{1,4})|(?:number|no\.?|nr\.?)\s*(?P<num>\d{1,4}|[a-z]+)"
-    r"|(?P<digit>\d{1,4})(?:st|nd|rd|th)?|(?P<word>[a-z]+))"
-)
+def canonical_word(word: str) -> str:
+    """One word as the tables spell it: "grey" -> "gray", "nite" -> "night", "lawn" -> "grass", "2" -> "two"."""
+    if word in COLORS:
+        return COLORS[word]
+    if word in DIGITS:
+        return DIGITS[word]
+    if word in TIMES or word in PLACES:
+        return place_or_time(word).split()[-1]
+    return word
 
 
-NOT_LIKE = re.compile(r"\b(?:not|less|nothing|none)\s+(?:like|similar to)\s+(?:the\s+|image\s+|number\s+)?"
-                      r"(?:#\s*(?P<n>\d{1,4})|(?P<d>\d{1,4})(?:st|nd|rd|th)?\b|(?P<w>[a-z]+))")
-
-
-def rank_after(pattern: re.Pattern[str], low: str) -> int | None:
-    """1-based rank from "not like #3", "nothing like the second one"."""
-    m = pattern.search(low)
-    if not m:
-        return None
-    rank = int(m["n"] or m["d"]) if (m["n"] or m["d"]) else ORDINALS.get(m["w"], 0)
-    return rank if 1 <= rank <= MAX_RANK else None
-
-
-def more_like_rank(low: str) -> int | None:
-    """1-based rank from "more like the 2nd one", "like #3", "similar to the first"..."""
-    m = MORE_LIKE.search(low)
-    if not m:
-        return None
-    if m["hash"]:
-        rank = int(m["hash"])
-    elif m["num"]:  # "number 4" / "number four"
-        rank = int(m["num"]) if m["num"].isdigit() else CARDINALS.get(m["num"], 0)
-    elif m["digit"]:
-        # a bare "like 2" only counts at the end: "like 2 dogs" is not a rank
-        ordinal = re.match(r"(?:st|nd|rd|th)\b", low[m.end("digit"):])
-        if not (ordinal or low[m.end():].strip(" .!?") in ("", "one")):
-            return None
-        rank = int(m["digit"])
-    else:  # words: only ordinals; "something like two dogs" is a count
-        rank = ORDINALS.get(m["word"], 0)
-    return rank if 1 <= rank <= MAX_RANK else None
+def group_of_word(word: str) -> str:
+    """The group of a modifier or of a word a negative names ("red", "snow", "night", "one")."""
+    group = group_of(word)
+    if group != "extra":
+        return group
+    for name, table in (("color", COLORS), ("size", SIZES), ("count", COUNTS), ("place", PLACES), ("time", TIMES)):
+        if word in table:
+            return name
+    return "count" if word in DIGITS else "extra"

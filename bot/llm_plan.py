@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any, Literal
@@ -19,11 +19,12 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
-from bot import lexicon as lx
 from bot import reader
 from bot import when as when_words
+from bot.commands import read_command
 from bot.expr import PHOTO_FILTERS
-from bot.plan import Action, DeterministicPlanner, Filter, Planner, SearchPlan
+from bot.plan import Action, Filter, Planner, SearchPlan
+from bot.rules import DeterministicPlanner
 from bot.scope import Context, camera_filter
 
 log = logging.getLogger(__name__)
@@ -80,16 +81,18 @@ class LLMPlanner:
         self.timeout_s = timeout_s
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="llm-plan")
 
-    def plan(self, previous: SearchPlan | None, text: str) -> SearchPlan:
-        if not reader.normalise(text) or lx.NOT_LIKE.search(reader.normalise(text).lower()):
+    def plan(self, previous: SearchPlan | None, text: str, history: Sequence[SearchPlan] = ()) -> SearchPlan:
+        raw = reader.normalise(text)
+        command = read_command(raw.lower(), raw) if raw else None
+        if not raw or (command is not None and command.kind == "unlike"):
             # nothing for a model to read, or "not like #3" (a button's turn): bookkeeping the rules keep
-            return self.fallback.plan(previous, text)
+            return self.fallback.plan(previous, text, history)
         try:
             reply = self._pool.submit(self._ask, previous, text).result(timeout=self.timeout_s)
             return to_plan(reply, previous, self.fallback.context)
         except Exception as exc:  # the chat must go on: rules answer whatever went wrong
             log.warning("LLM planner failed (%s: %s); using rules", type(exc).__name__, exc)
-            return self.fallback.plan(previous, text)
+            return self.fallback.plan(previous, text, history)
 
     def _ask(self, previous: SearchPlan | None, text: str) -> PlanOut:
         messages = [

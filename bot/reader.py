@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from bot import lexicon as lx
 from bot.scope import Context, take_scope
+from bot.tidy import tidy
 
 MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
 
@@ -30,10 +31,15 @@ class Message:
     negatives: list[str] = field(default_factory=list)
     filters: list[tuple[str, ...]] = field(default_factory=list)  # (field, op, raw value[, words])
     vague: bool = False  # named "things"/"anything": a new search with no subject of its own
+    media: bool = False  # named "pictures"/"scenes": no thing either, but a bare "beach" is then a place
     correction: bool = False  # "no, I meant ...", "actually ...": replaces what it names
     continues: bool = False  # "what about ...", "... instead", "same but ...": same search, one change
     order: str = ""  # "newest" / "oldest"
     notice: str = ""  # a place or camera the collection has no photos of
+    drop: set[str] = field(default_factory=set)  # parts of the search let go: "any colour is fine" -> {"color"}
+    release: list[str] = field(default_factory=list)  # "drop the purple": let go of it, or exclude it
+    back: str = ""  # "go back to the cars": return to the last search for cars
+    shift: int = 0  # "the summer before that": the current date range moved back (-1) or on (+1)
 
     @property
     def positive(self) -> bool:
@@ -41,7 +47,8 @@ class Message:
 
     @property
     def anything(self) -> bool:
-        return self.positive or bool(self.negatives or self.filters or self.order)
+        return self.positive or bool(self.negatives or self.filters or self.order or self.drop or self.release
+                                     or self.back or self.shift)
 
 
 def normalise(text: str) -> str:
@@ -61,6 +68,7 @@ _FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
                 rf"|caption\s*(?:contains|containing|includes|is|[:=]=?))\s*{_Q}", re.I), "caption", "contains"),
     (re.compile(rf"\bwhere\s+(?P<f>[a-z][a-z0-9_]*)\s*(?:is|equals|==?)\s*{_Q}", re.I), None, "eq"),
     (re.compile(rf"\b(?P<f>[a-z][a-z0-9_]*)\s*==?\s*{_Q}", re.I), None, "eq"),
+    (re.compile(r"(?:^|(?<=\s))(?P<f>[a-z][a-z0-9_]*):(?P<v>[^\s\"':]+)", re.I), None, "eq"),  # "kind:fish"
 )
 
 
@@ -87,13 +95,19 @@ def _alternation(options: tuple[str, ...]) -> str:
 
 _PUNCT = r"[\s,.!?:;-]*"
 _INTERJECTION = re.compile(rf"^(?:{_alternation(lx.INTERJECTIONS)})\b{_PUNCT}(?=\S|$)")
-_CORRECTION = re.compile(rf"^(?:(?:no|nope|nah|not that)\s*[,.!:;-]+|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
+_CORRECTION = re.compile(rf"^(?:(?:no|nope|nah|not that)(?:\s*[,.!:;-]+|\s+(?=i\s+(?:meant|mean|said|wanted)\b"
+                         rf"|make\s+it\b))|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
+# "red or... no, make it blue": what follows a correction inside the message replaces what came before it
+_SELF_CORRECTION = re.compile(r"^.*?(?:\.\.\.|…|,|—|\s-\s|\bor\b)\s*(?:no|wait|sorry|oops|i mean)\s*[,.!:;-]+\s*")
 _CONTINUATION = re.compile(rf"^(?:{_alternation(lx.CONTINUATIONS)})\b{_PUNCT}")
 _TRAILING_CONTINUATION = re.compile(r"\b(?:instead|too|as well)[\s.!?]*$")
 
 
 def _openings(low: str, msg: Message) -> str:
     """Strip greetings and note corrections / continuations at the start of a lower-cased message."""
+    corrected = _SELF_CORRECTION.match(low)
+    if corrected:
+        low, msg.correction = low[corrected.end():], True
     while True:
         for pattern, flag in ((_INTERJECTION, ""), (_CORRECTION, "correction"), (_CONTINUATION, "continues")):
             m = pattern.match(low)
@@ -111,9 +125,13 @@ def _openings(low: str, msg: Message) -> str:
 
 NEGATION = re.compile(
     r"\b(?:without|except|excluding|exclude|minus|avoid|remove|don't show|dont show|do not show"
-    r"|do not want|don't want|not|no)\b"
+    r"|do not want|don't want|not|no|nor|neither|aren't|isn't|weren't|wasn't|never|none)\b"
 )
 NEGATIVE_NOISE = frozenset(lx._w("any the a an want show see include including with on in at by of more"))
+_HEDGES = frozenset(lx._w("only just also then please maybe ideally actually instead rather"))
+_HEDGES_POSITIVE = frozenset(lx._w("instead rather actually"))
+NEGATIVE_TAIL = frozenset(lx._w("too either as well please then anymore now again instead ones one any of actually"
+                                 " rather"))
 
 
 def split_negation(low: str) -> tuple[str, list[str]]:
@@ -121,20 +139,27 @@ def split_negation(low: str) -> tuple[str, list[str]]:
     m = NEGATION.search(low)
     if not m:
         return low, []
-    positive, negatives = [low[: m.start()]], []
+    positive, negatives, corrected = [low[: m.start()]], [], False
     parts = re.split(r"([,;]|\b(?:but|and|or|nor)\b)", low[m.start():])
     for separator, piece in zip(["", *parts[1::2]], parts[::2], strict=True):
-        # "without red or yellow": "or"/"nor" carry the negation on; after "," or "but" it may end
+        # "without red or yellow": "or"/"nor" carry the negation on; after "," or "and" it may end; "but" ends it
         negated = bool(NEGATION.search(piece)) or separator.strip() in ("or", "nor")
-        words = [w for w in _words(NEGATION.sub(" ", piece)) if w not in lx.PRONOUNS_PLURAL]
-        # ", at night" after a negation is a positive place/time again, not a negative
-        looks_positive = bool(words) and (words[0] in lx.PREPOSITIONS.split("|") or words[0] in lx.COLORS)
+        words = [lx.correct(w) for w in _words(NEGATION.sub(" ", piece)) if w not in lx.PRONOUNS_PLURAL]
+        lead = [w for w in words if w not in _HEDGES] or [""]
+        # ", at night" after a negation is a positive place/time again, not a negative; so are "but cars",
+        # "houses instead" and "actually, flowers"
+        looks_positive = bool(words) and (
+            lead[0] in lx.PREPOSITIONS.split("|") or lead[0] in lx.COLORS or lead[0] in lx.VAGUE_NOUNS
+            or separator.strip() == "but" or bool(_HEDGES_POSITIVE & set(words)) or corrected)
+        corrected = bool(words) and words[-1] in _HEDGES_POSITIVE  # "no trees actually, flowers"
         while words and words[0] in NEGATIVE_NOISE:
             words.pop(0)
+        while words and words[-1] in NEGATIVE_TAIL:
+            words.pop()
         if not words:
             continue
         if negated or not looks_positive:
-            negatives.append(lx.COLORS.get(" ".join(words[:5]), " ".join(words[:5])))
+            negatives.append(lx.canonical_word(" ".join(words[:5])))
         else:
             positive.append(piece)
     return " ".join(positive), negatives
@@ -158,8 +183,14 @@ def read_message(raw: str, context: Context | None = None) -> Message:
     low = _openings(rest.lower().strip(), msg)
     scope, low = take_scope(low, rest, context or Context())
     msg.filters += scope.filters
-    msg.order, msg.notice = scope.order, scope.notice
+    msg.order, msg.notice, msg.shift = scope.order, scope.notice, scope.shift
+    tidied = tidy(low)
+    low = _openings(tidied.text, msg)
     positive, msg.negatives = split_negation(low)
+    msg.negatives += tidied.negatives
+    msg.mods += tidied.mods
+    msg.drop, msg.release, msg.back = tidied.drop, [lx.correct(w) for w in tidied.release], tidied.back
+    msg.continues = msg.continues or tidied.swap
     text = _strip_fillers(" ".join(_words(_IN_THE_DARK.sub(" at night ", positive))).replace("#", " "))
     for pattern in (_PLACE_RE, _ALWAYS_RE):
         msg.mods.extend(lx.place_or_time(m[1]) for m in pattern.finditer(text))
@@ -170,10 +201,13 @@ def read_message(raw: str, context: Context | None = None) -> Message:
         text = text[: with_match.start()] + " " + with_match[1]  # "pictures with boats": boats are the subject
     elif with_match:
         words = [w for w in with_match[1].split() if w not in ("a", "an", "the", "some")]
-        if words and not all(w in lx.STOPWORDS or w in lx.COUNTS or w in lx.DIGITS for w in words):
+        if words and not all(w in lx.STOPWORDS or w in lx.COUNTS or w in lx.DIGITS or w in lx.COLORS
+                             or w in lx.SIZES for w in words):
             msg.mods.append(("with " + " ".join(words))[:60])
             text = text[: with_match.start()]
     _take_tokens(_strip_fillers(text).split(), msg)
+    if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
+        msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
     return msg
 
 
@@ -191,25 +225,33 @@ def _strip_fillers(text: str) -> str:
 
 
 def _take_tokens(tokens: list[str], msg: Message) -> None:
+    tokens = [lx.correct(w) for w in tokens]
     for i, w in enumerate(tokens):
         before = tokens[i - 1] if i else ""
+        if w in ("dark", "light", "pale", "bright", "deep") and tokens[i + 1: i + 2] and tokens[i + 1] in lx.COLORS:
+            continue  # a shade of the colour that follows, not the time of day
         if w in lx.COLORS:
             msg.mods.append(lx.COLORS[w])
         elif w in lx.SIZES:
             msg.mods.append(lx.SIZES[w])
-        elif w == "one" and (before in lx.ONE_AS_PRONOUN_AFTER or before in lx.COLORS or before in lx.SIZES):
+        elif w == "one" and (before in lx.ONE_AS_PRONOUN_AFTER or before in lx.COLORS or before in lx.SIZES
+                             or (before in lx.COUNTS and before != "one")):
             msg.pronoun = "singular"  # "the black one"
         elif w in lx.DIGITS:
             msg.mods.append(lx.DIGITS[w])
         elif w in lx.COUNTS and (w not in ("group", "couple", "pair") or tokens[i + 1: i + 2] == ["of"]):
             msg.mods.append(lx.COUNTS[w])
+        elif w in ("couple", "pair") and before == "a":  # "just a pair"
+            msg.mods.append("two")
         elif w == "ones":
             msg.pronoun = "plural"
         elif w in lx.PRONOUNS_PLURAL or w in lx.PRONOUNS_SINGULAR:
             msg.pronoun = msg.pronoun or "ref"
         elif w in lx.PLACES or w in lx.TIMES:
             msg.bare.append(w)
+        elif w in lx.MEDIA_NOUNS:
+            msg.media = True
         elif w in lx.VAGUE_NOUNS:
             msg.vague = True
-        elif w not in lx.STOPWORDS:
-            msg.subject.append(w)
+        elif lx.content_word(w) and not (w.endswith("ing") and before in lx.PRONOUNS_PLURAL | lx.PRONOUNS_SINGULAR):
+            msg.subject.append(w)  # ("them sitting on the grass": "sitting" only says where they are)

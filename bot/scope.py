@@ -42,11 +42,13 @@ class Scope:
     filters: list[tuple[str, str, str, str]] = field(default_factory=list)  # (field, op, value, words)
     order: str = ""
     notice: str = ""  # a place or camera this collection has no photos of: said instead of searching
+    shift: int = 0  # "the summer before that": move the current date range back (-1) or on (+1)
 
 
 def take_scope(low: str, raw: str, ctx: Context) -> tuple[Scope, str]:
     """Pull date, order, camera and place words out of the lower-cased message (`raw` keeps the capitals)."""
     scope = Scope()
+    scope.shift, low = when.find_shift(low)
     found, low = when.find(low, ctx.today)
     if found is not None:
         lo, hi = found.seconds()
@@ -54,6 +56,7 @@ def take_scope(low: str, raw: str, ctx: Context) -> tuple[Scope, str]:
     scope.order, low = when.find_order(low)
     if ctx.catalog is not None:
         low = _camera(low, raw, ctx.catalog, scope)
+        low = _bare_camera(low, ctx.catalog, scope)
         low = _places(low, raw, ctx.catalog, scope)
         low = _bare_places(low, raw, ctx.catalog, scope)
     scope.filters.sort(key=lambda f: ("place", "camera", "taken").index(f[0]))  # where, with what, when
@@ -73,6 +76,22 @@ def _camera(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
             scope.notice = (f"No photos shot with {raw_case(' '.join(words), raw)} in this collection; "
                             f"cameras here: {catalog.top_cameras()}.")
             return low
+    return low
+
+
+def _bare_camera(low: str, catalog: Catalog, scope: Scope) -> str:
+    """A camera named without "shot on" ("pixel photos", "the iPhone 15 ones", "canon shots"): a run of words
+    that names a stored camera and starts with a camera word or is no English word ("d750"; "pro" alone is)."""
+    if scope.notice or any(f[0] == "camera" for f in scope.filters):
+        return low
+    words = low.split()
+    for n in (3, 2, 1):
+        for start in range(len(words) - n + 1):
+            run = [w.strip("?!.,;'") for w in words[start:start + n]]
+            found = catalog.camera(" ".join(run))
+            if found and (run[0] in _CAMERA_WORDS or not any(getAllLemmas(w) for w in run if not w.isdigit())):
+                scope.filters.append(camera_filter(*found))
+                return " ".join(words[:start] + words[start + n:])
     return low
 
 
@@ -117,7 +136,21 @@ def _bare_places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
             if name and (not any(getAllLemmas(w) for w in run.split()) or low.strip(" ?!.") == run):
                 scope.filters.append(("place", "eq", name, f"taken in {name}"))
                 return " ".join(words[:start] + words[start + n:])
+    _elsewhere(words, raw, catalog, scope)
     return low
+
+
+_ASIDE = frozenset(lx._w("what about how and or then ok okay so any photos pictures from of in my the please maybe"))
+
+
+def _elsewhere(words: list[str], raw: str, catalog: Catalog, scope: Scope) -> None:
+    """"what about Spain?": a message that is only the name of a place the world knows and the collection does
+    not (a capitalised proper name, not an English word) gets the plain answer instead of a search."""
+    rest = [w.strip("?!.,;") for w in words if w.strip("?!.,;") not in _ASIDE]
+    name = " ".join(rest)
+    if rest and len(rest) <= 3 and raw_case(name, raw)[:1].isupper() and not any(getAllLemmas(w) for w in rest) \
+            and name in world_places():
+        scope.notice = f"No photos taken in {raw_case(name, raw)}; places in this collection: {catalog.top_places()}."
 
 
 def _named(candidate: str, raw: str, verb: bool) -> bool:

@@ -126,8 +126,8 @@ class Searcher:
         hits = [h for h in self.store.search(query.tolist(), depth, expr) if h.id not in plan.avoid]
         vectors = self._vectors(hits)
         ranked = self._rank(hits, vectors, query, negatives, avoided)
-        if plan.order:  # the good matches, by date: those above the floor among the first pages
-            good = [pair for pair in ranked[: wanted * 2] if pair[0].score >= self.config.min_score]
+        if plan.order:  # the best matches of these pages, by date (the closest ones when none passes the floor)
+            good = [pair for pair in ranked[:wanted] if pair[0].score >= self.config.min_score] or ranked[:wanted]
             ranked = sorted(good, key=lambda pair: pair[0].photo.taken or 0, reverse=plan.order == "newest")
         shown = ranked[plan.page * k : wanted]
         return self._answer(plan, shown, vectors, ranked, image is not None)

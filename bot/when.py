@@ -97,6 +97,33 @@ def iso(filter_value: str) -> str:
     return f"{low}..{high}"
 
 
+_SHIFT = re.compile(r"\b(?:(?:the|a)\s+)?(?:(?:year|summer|winter|spring|autumn|fall|month|week|one|trip|time)\s+)?"
+                    r"(?P<dir>before|after)\s+(?:that|this|it|then)\b")
+
+
+def find_shift(text: str) -> tuple[int, str]:
+    """"the summer before that" -> -1, "the year after that" -> +1 (0: none), and the text without it."""
+    m = _SHIFT.search(text)
+    if not m:
+        return 0, text
+    return (-1 if m["dir"] == "before" else 1), (text[: m.start()] + " " + text[m.end():]).strip()
+
+
+def shifted(filter_value: str, steps: int) -> tuple[str, str]:
+    """A stored range moved by `steps` of its own kind: years for a year or a season, months for a month,
+    weeks for a week. Returns the new 'low..high' value and its words ("taken in Jun 2025–Aug 2025")."""
+    low, high = (datetime.fromtimestamp(int(v), UTC).date() for v in filter_value.split(".."))
+    days = (high - low).days
+    if days <= 7:
+        new = DateRange(low + timedelta(weeks=steps), high + timedelta(weeks=steps), "")
+    elif days <= 31:
+        new = DateRange(_month_start(low.year, low.month + steps), _month_start(high.year, high.month + steps), "")
+    else:
+        new = DateRange(low.replace(year=low.year + steps), high.replace(year=high.year + steps), "")
+    start, end = new.seconds()
+    return f"{start}..{end}", new.describe()
+
+
 def find_order(text: str) -> tuple[str, str]:
     """'newest' / 'oldest' / '' and the text without the words that said it."""
     m = ORDER.search(text)
@@ -117,11 +144,13 @@ def _between_years(m: re.Match[str], today: date) -> DateRange:
     return DateRange(date(low, 1, 1), date(high + 1, 1, 1), "")
 
 
-def _season(m: re.Match[str], today: date) -> DateRange:
+def _season(m: re.Match[str], today: date) -> DateRange | None:
     month = SEASONS[m["season"]]
     if m["y"]:  # "summer 2023"; "winter 2023" is Dec 2023 - Feb 2024
         return _span(int(m["y"]), month, 3, f"in {m['season']} {m['y']}")
-    which = m["which"] or "last"
+    if not m["which"]:
+        return None  # "in winter", "summer scenes": a season's look, for CLIP, not a date
+    which = m["which"]
     year, _ = _recent(today, month, 3, finished=which == "last")
     if which == "this":
         year = _recent(today, month, 3, finished=False)[0]
@@ -151,6 +180,24 @@ def _past(m: re.Match[str], today: date) -> DateRange:
     days = {"day": 1, "week": 7, "month": 30, "year": 365}[m["unit"]] * n
     unit = m["unit"] + ("s" if n != 1 else "")
     return DateRange(today - timedelta(days=days - 1), today + timedelta(days=1), f"in the last {n} {unit}")
+
+
+def _ago(m: re.Match[str], today: date) -> DateRange:
+    """"two years ago" is that calendar year (2024 in 2026); "3 months ago" that calendar month."""
+    n = int(m["n"]) if m["n"] and m["n"].isdigit() else _NUMBERS.get(m["n"] or "", 1)
+    words = f"{m['n'] or 'a'} {m['unit']}{'s' if n != 1 else ''} ago"
+    if m["unit"] == "year":
+        return DateRange(date(today.year - n, 1, 1), date(today.year - n + 1, 1, 1), words)
+    if m["unit"] == "month":
+        return _span(today.year, today.month - n, 1, words)
+    monday = today - timedelta(days=today.weekday()) - timedelta(weeks=n)
+    return DateRange(monday, monday + timedelta(weeks=1), words)
+
+
+def _before_last(m: re.Match[str], today: date) -> DateRange:
+    if m["unit"] == "year":
+        return DateRange(date(today.year - 2, 1, 1), date(today.year - 1, 1, 1), "the year before last")
+    return _span(today.year, today.month - 2, 1, "the month before last")
 
 
 def _day(m: re.Match[str], today: date) -> DateRange:
@@ -187,6 +234,8 @@ _RULES = (
     (re.compile(r"\b(?:from\s+|during\s+|in\s+)?(?P<which>last|this)\s+(?P<unit>year|month|week)\b"), _relative),
     (re.compile(rf"\b(?:in\s+|from\s+|over\s+)?(?:the\s+)?(?:last|past)\s+{_N}\s*(?P<unit>day|week|month|year)s?\b"),
      _past),
+    (re.compile(rf"\b(?:from\s+|in\s+)?(?:the\s+)?{_N}\s*(?P<unit>year|month|week)s?\s+ago\b"), _ago),
+    (re.compile(r"\b(?:from\s+|in\s+)?the\s+(?P<unit>year|month)\s+before\s+last\b"), _before_last),
     (re.compile(r"\b(?:from\s+)?(?P<d>today|yesterday)\b"), _day),
     (re.compile(rf"\b(?:taken\s+)?(?P<dir>before|after|since)\s+(?P<y>{_YEAR})\b"), _open),
     (re.compile(rf"\b(?:(?:taken\s+)?(?:in|from|during)\s+)?(?P<y>{_YEAR})\b"), _year),

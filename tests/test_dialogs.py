@@ -12,7 +12,8 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
 from bot.llm_plan import LLMPlanner
-from bot.plan import Action, DeterministicPlanner, Filter, SearchPlan
+from bot.plan import Action, Filter, SearchPlan
+from bot.rules import DeterministicPlanner
 from tests import bot_fixtures as fx
 from tests.dialogs import DIALOGS, constraints, matches, run_dialog, turn_precision
 

@@ -9,7 +9,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel, G
 from langchain_core.messages import AIMessage
 
 from bot.llm_plan import LLMPlanner, planner_from_settings
-from bot.plan import Action, DeterministicPlanner, Filter, SearchPlan
+from bot.plan import Action, Filter, SearchPlan
+from bot.rules import DeterministicPlanner
 
 DOGS = SearchPlan(subject="dogs", modifiers=("on a beach",), action=Action.NEW)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.plan import Action, DeterministicPlanner, Filter, SearchPlan
+from bot.plan import Action, Filter, SearchPlan
+from bot.rules import DeterministicPlanner
 
 A = Action
 # A turn: (user text, expected). Only the keys given are checked:

@@ -1,0 +1,158 @@
+"""What a message asks of the conversation rather than of the images: start over, show more, more or less
+like a shown result, or nothing at all ("thanks, that's all!").
+
+People put these inside chat: "never mind, start over", "the 2nd one is nice, more like that", "oh wow the
+first one is perfect, any more like it?", "I don't like the third one", "cheers, bye". A command is read
+from the whole message; what is left for bot.reader is only ever the search of a "start over with ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_RANK = 1000
+
+
+@dataclass(frozen=True)
+class Command:
+    kind: str  # "reset", "more", "like", "unlike", "closing"
+    rank: int | None = None  # for "like" / "unlike"; None: the message did not say which result
+    rest: str = ""  # "start over with green trees" -> "green trees" (original case)
+
+
+_LEAD = re.compile(
+    r"^(?:(?:ok(?:ay)?|great|nice|cool|thanks|thank you|thx|hmm+|hm+|never ?mind|nvm|oh+|wow+|perfect|alright|"
+    r"lovely|awesome|good|yes|yeah|yep|sure|well|so|please|ooh+|omg|lol|ugh+|argh|meh|nah|right|fine|hey|"
+    r"ah+|aww+|whoa|oops|excellent|brilliant|amazing|beautiful|sweet)\b[\s,.!:;-]*)+"
+)
+RESET = re.compile(
+    r"^(?:(?:let's|let us|can we|could we|i want to|i'd like to|please)\s+)?"
+    r"(?:(?:start over|start again|start afresh|start fresh|start from scratch|begin again|new search|restart"
+    r"|from scratch|clear (?:it )?all|clear everything|reset everything|forget (?:it|that|everything|all that))\b"
+    r"|(?:reset|clear)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*(?:please[\s.!:,;-]*)?(?:with\s+)?"
+)
+SHOW_MORE = re.compile(
+    r"^(?:(?:please|can you|could you|can i|could i)\s+)?(?:(?:show|give|load|see|get)?\s*(?:me )?"
+    r"(?:some |a few |any )?(?:more|others|other ones|different ones)(?: results| images| pictures| photos"
+    r"| of (?:them|these|those|that|the same))?|next(?: page)?|keep going|continue|go on|anything else"
+    r"|what else(?: (?:do you|have you) (?:have|got))?)(?: please)?[\s.!?]*$"
+)
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "last"]
+LAST = -1  # "the last one": the last result of the previous answer, whatever its rank
+ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS[:-1])} | {"last": LAST}
+CARDINALS = {w: i + 1 for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                             "ten"])}
+# A shown result named by its place: "the 2nd one", "#3", "number four", "the first picture", "image 5".
+_REF = (r"(?:#\s*(?P<hash>\d{1,4})\b|\b(?P<ord>\d{1,4})(?:st|nd|rd|th)\b|\b(?P<word>" + "|".join(_ORDINAL_WORDS)
+        + r")\b|\b(?:number|no\.|nr\.?|image|picture|photo|pic|result)\s*(?P<num>\d{1,4}|" + "|".join(CARDINALS)
+        + r")\b)")
+REF = re.compile(r"(?:\bthe\s+)?" + _REF)
+MORE_LIKE = re.compile(
+    r"\b(?:more\s+)?(?:like|similar to|resembling|more of)\s+(?:the\s+)?(?:image\s+|picture\s+|result\s+)?"
+    r"(?:" + _REF + r"|(?P<digit>\d{1,4})\s*(?:one)?\s*[.!?]*$)"
+)
+# "more like that" / "similar ones": the result is named elsewhere in the message ("the 2nd is nice, ...")
+_MORE_OF_IT = re.compile(
+    r"\b(?:more\s+like\s+(?:this|that|it|these|those|them)|(?:something|anything|ones?|more)\s+(?:like|similar to)"
+    r"\s+(?:this|that|it)|similar\s+ones|(?:more|others)\s+(?:like|of)\s+(?:this|that|it|them|the same)|more same"
+    r"|same\s+(?:kind|sort|type|style))\b"
+)
+# "the 3rd one is perfect", "I love the first one": praise for one result, and nothing else to search for
+_PRAISE = re.compile(r"\b(?:nice|perfect|great|lovely|good|beautiful|stunning|gorgeous|amazing|awesome|best|cute"
+                     r"|brilliant|excellent|fantastic|wonderful|pretty|(?:i|we)\s+(?:really\s+)?(?:like|love|liked"
+                     r"|loved))\b")
+NOT_LIKE = re.compile(r"\b(?:not|less|nothing|none|no more)\s+(?:like|similar to)\s+(?:the\s+|image\s+|number\s+)?"
+                      r"(?:" + _REF + r"|(?P<digit>\d{1,4})\b)")
+_REJECT = re.compile(r"\b(?:not|don't like|do not like|dont like|hate|dislike|hide|remove|drop|skip|without|no)\s+"
+                     r"(?:the\s+)?" + _REF + r"(?:\s+(?:one|picture|photo|image|pic|result))?")
+_REJECTED = re.compile(r"^\s*(?:the\s+)?" + _REF + r"(?:\s+(?:one|picture|photo|image|pic|result))?\s+(?:is|was|looks)"
+                       r"\s+(?:wrong|bad|ugly|off|not (?:it|right|what i (?:want|meant)))\b")
+# Nothing to search: thanks, goodbyes and acknowledgements, whatever their order.
+_FAREWELL = re.compile(r"\b(?:good ?night|have a (?:nice|good|great|lovely) (?:day|night|evening|weekend|one)"
+                       r"|see (?:you|ya)(?: later)?|talk (?:to you )?later|that's (?:all|it|enough)"
+                       r"|that is (?:all|it)|that will do|that'll do)\b")
+_CLOSING_WORDS = frozenset(
+    ["thanks", "thank", "you", "thx", "ty", "cheers", "bye", "goodbye", "byebye", "great", "perfect", "nice", "cool",
+     "awesome", "lovely", "brilliant", "excellent", "wonderful", "amazing", "fantastic", "ok", "okay", "good",
+     "fine", "alright", "all", "i", "needed", "need", "wanted", "was", "what", "exactly", "just", "those", "these",
+     "work", "works", "worked", "love", "it", "like", "done", "got", "enough", "much", "very", "so", "a", "bunch",
+     "lot", "for", "the", "help", "helping", "your", "really", "super", "many", "looks", "look", "looking", "that's",
+     "this", "is", "are", "they", "them", "were", "wow", "oh", "yes", "yeah", "yep", "sure", "lol", "haha",
+     "appreciate", "appreciated", "it's", "that"],
+)
+
+
+def read_command(low: str, raw: str) -> Command | None:
+    """The command a lower-cased message gives, if any (`raw` keeps the original case for the rest)."""
+    lead = _LEAD.match(low)
+    body = low[lead.end():] if lead else low
+    reset = RESET.match(body)
+    if reset:
+        return Command("reset", rest=raw[len(low) - len(body) + reset.end():].strip())
+    if _shows_more(body):
+        return Command("more")
+    rejected = _rank(NOT_LIKE, body) or _rank(_REJECT, body) or _rank(_REJECTED, body)
+    if rejected is not None:
+        return Command("unlike", rejected)
+    liked = _liked(body)
+    if liked is not None:
+        return liked
+    if _closing(low) or (not body.strip(" .!?,") and lead):
+        return Command("closing")
+    return None
+
+
+def _shows_more(body: str) -> bool:
+    """"show more", also after chatter: "ok, what's next? show more" (never "more like the 2nd")."""
+    if REF.search(body):
+        return False
+    clauses = [c.strip() for c in re.split(r"[,.!?;]+", body) if c.strip()]
+    return bool(clauses) and bool(SHOW_MORE.match(clauses[-1])) and all(
+        _closing(c) or c in ("what's next", "whats next", "next") for c in clauses[:-1])
+
+
+def _liked(body: str) -> Command | None:
+    like = MORE_LIKE.search(body)
+    if like:
+        rank = _ref_rank(like)
+        return Command("like", rank) if rank else None
+    ref = REF.search(body)
+    if _MORE_OF_IT.search(body):
+        return Command("like", _ref_rank(ref) if ref else None)
+    if ref and _PRAISE.search(body) and _only_ref_and_praise(body):
+        return Command("like", _ref_rank(ref))
+    return None
+
+
+def _only_ref_and_praise(body: str) -> bool:
+    """"the 3rd one is perfect": a result and praise and nothing else to search for."""
+    rest = _PRAISE.sub(" ", REF.sub(" ", body))
+    return not set(re.findall(r"[a-z']+", rest)) - _CLOSING_WORDS - {"one", "picture", "photo", "image", "pic"}
+
+
+def _rank(pattern: re.Pattern[str], body: str) -> int | None:
+    m = pattern.search(body)
+    return _ref_rank(m) if m else None
+
+
+def _ref_rank(m: re.Match[str]) -> int | None:
+    if m.groupdict().get("digit"):
+        rank = int(m["digit"])
+    elif m["hash"] or m["ord"]:
+        rank = int(m["hash"] or m["ord"])
+    elif m["word"]:
+        rank = ORDINALS[m["word"]]
+    elif m["num"]:
+        rank = int(m["num"]) if m["num"].isdigit() else CARDINALS[m["num"]]
+    else:
+        return None
+    return rank if 1 <= rank <= MAX_RANK or rank == LAST else None
+
+
+def _closing(body: str) -> bool:
+    words = re.findall(r"[a-z0-9']+", _FAREWELL.sub(" thanks ", body))
+    return bool(words) and all(w in _CLOSING_WORDS for w in words) and bool(
+        {"thanks", "thank", "thx", "ty", "cheers", "bye", "goodbye", "byebye", "appreciate", "appreciated"} & set(words)
+        or _FAREWELL.search(body) or len(words) <= 2)

@@ -1,0 +1,94 @@
+"""The rule planner: offline and deterministic. A message is first a command (start over, show more, more or
+less like a result, thanks: bot.commands), else it is read (bot.reader) and merged into the current search
+(bot.merge).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot import lexicon as lx
+from bot import reader
+from bot.commands import Command, read_command
+from bot.merge import merge
+from bot.plan import Action, SearchPlan, nothing_to_search
+from bot.scope import Context
+
+log = logging.getLogger(__name__)
+
+WHICH_ONE = "Which one? Say 'more like #2' (the number under each picture), or press its 'More like this'."
+_THANKS = re.compile(r"\b(?:thanks|thank|thx|ty|cheers|appreciated?)\b")
+
+
+def _closing_words(low: str) -> str:
+    if _THANKS.search(low):
+        return "You're welcome! Ask for anything else whenever you like."
+    return "Alright. Tell me what else to look for, or refine this search ('only at night', 'without trees')."
+
+
+class DeterministicPlanner:
+    """Offline, deterministic rules. `context` gives today's date and the collection's places and cameras
+    (bot.scope); `history` the conversation's earlier plans, oldest first ("go back to the cars")."""
+
+    def __init__(self, context: Context | None = None) -> None:
+        self.context = context or Context()
+
+    def plan(self, previous: SearchPlan | None, text: str, history: Sequence[SearchPlan] = ()) -> SearchPlan:
+        try:
+            return self._plan(previous, text, history)
+        except Exception:  # a chat line must never crash the page; the log keeps the bug visible
+            log.exception("rule planner failed on %r", text[:200])
+            return nothing_to_search(previous)
+
+    def _plan(self, previous: SearchPlan | None, text: str, history: Sequence[SearchPlan]) -> SearchPlan:
+        raw = lx.unslang(reader.normalise(text))
+        low = raw.lower()
+        if not low:
+            return nothing_to_search(previous)
+        live = previous if previous is not None and previous.has_content else None
+        command = read_command(low, raw)
+        if command is not None and command.kind == "reset":
+            return self._plan(None, command.rest, ()) if command.rest.strip() else SearchPlan(action=Action.RESET)
+        if command is not None:
+            return _obey(command, live, previous, low)
+        message = reader.read_message(raw, self.context)
+        if message.notice:
+            return replace(nothing_to_search(previous), notice=message.notice)
+        if message.back:  # "go back to the cars": the last search for cars, refined by the rest of the message
+            earlier = _earlier(message.back, history)
+            if earlier is None:
+                message = replace(message, subject=[message.back, *message.subject], back="")
+            else:
+                live, message = earlier, replace(message, back="")
+                if not message.anything:
+                    return earlier
+        if not message.anything and _THANKS.search(low):
+            return replace(nothing_to_search(previous), notice=_closing_words(low))
+        return merge(live, message, previous)
+
+
+def _earlier(thing: str, history: Sequence[SearchPlan]) -> SearchPlan | None:
+    """The last search in this conversation whose subject is `thing`."""
+    head = lx.singular(lx.correct(thing))
+    for plan in reversed(history):
+        if plan.subject and plan.has_content and lx.singular(plan.subject.split()[-1]) == head:
+            return replace(plan, action=Action.REFINE, page=0, like=None, source="rules")
+    return None
+
+
+def _obey(command: Command, live: SearchPlan | None, previous: SearchPlan | None, low: str) -> SearchPlan:
+    """Show more, more or less like a shown result, or nothing to search ("thanks!")."""
+    if command.kind == "closing":
+        return replace(nothing_to_search(previous), notice=_closing_words(low))
+    if live is None:
+        return nothing_to_search(previous)
+    if command.kind == "more":
+        return replace(live, action=Action.SHOW_MORE, page=live.page + 1, source="rules")
+    if command.rank is None:  # "more like that" without saying which
+        return replace(nothing_to_search(previous), notice=WHICH_ONE)
+    if command.kind == "unlike":
+        return replace(live, action=Action.EXCLUDE, unlike=command.rank, like=None, page=0, source="rules")
+    return replace(live, action=Action.MORE_LIKE, like=command.rank, page=0, source="rules")
