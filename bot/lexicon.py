@@ -159,7 +159,7 @@ STOPWORDS = frozenset(
         "preferably ideally possibly kindly hey hi hello mostly mainly especially ok okay so he she him her his hers "
         "our ours your yours their theirs mine myself yourself ones' one's i've i'll we've we'll you've you'd "
         "they're they've maybe perhaps probably what's whats where's how's who's he'll she'll they'll it'll he's "
-        "she's it's needs wants take took taking shoot shooting snapped capture captured"
+        "she's it's needs wants take took taking shoot shooting snapped capture captured out move moved put"
     )
 )
 # Words that judge or chat rather than describe: never part of what CLIP is asked to find.

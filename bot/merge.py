@@ -27,12 +27,16 @@ def merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | Non
             return live
     if not p.anything:
         return nothing_to_search(previous)
+    if live is not None and not live.subject and not p.subject:  # "with cars" after "street scenes at night"
+        with_mods = [m for m in p.mods if m.startswith("with ")]
+        if with_mods:
+            p.subject, p.mods = with_mods[0][5:].split(), [m for m in p.mods if m != with_mods[0]]
     if live is not None and p.subject and live.subject and _names(p.negatives, live.subject):
         p.negatives = [n for n in p.negatives if not _names([n], live.subject)]  # "fish not boats"
         p.correction = True
     same = _same_head(p.subject, live)
     # "red flowers on the grass" while on "two flowers at night": the thing said again with a new description
-    restated = same and p.pronoun is None and not (p.continues or p.correction) and len(p.mods) + len(p.bare) >= 2
+    restated = same and p.pronoun is None and not (p.continues or p.correction) and len({*p.mods, *p.bare}) >= 2
     # "what about boats?", "no, houses", or a thing named after a search for just "on the beach"
     unnamed = live is not None and not live.subject and not p.vague
     swap = bool(p.subject) and (p.pronoun is None or p.continues) and not same and (
@@ -98,6 +102,8 @@ def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
     subject = live.subject
     if p.subject and (p.pronoun is None or not subject or swap):
         subject = " ".join(p.subject)  # the same head noun with new words ("fluffy dogs"), or a swap
+    elif p.subject and _same_head(p.subject, live):
+        new_mods += p.subject[:-1]  # "the ones with just one house": the same thing, named again
     else:
         new_mods += p.subject  # "fluffy ones": free adjectives for the current subject
     kept_neg = [n for n in live.negatives if not any(_contradicts(m, n) for m in new_mods)]
@@ -158,7 +164,7 @@ def _number(subject: str, pronoun: str | None, new_mods: list[str]) -> str:
     counts = [m for m in new_mods if lx.group_of(m) == "count"]
     if not words or not words[-1].isalpha():
         return subject
-    if pronoun not in ("singular", "plural") and counts:
+    if counts:  # "the ones with just one house": the count said wins over the pronoun's number
         pronoun = _count_number(counts[-1])
     if pronoun in ("singular", "plural"):
         words[-1] = lx.singular(words[-1]) if pronoun == "singular" else lx.plural(words[-1])

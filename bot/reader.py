@@ -195,20 +195,37 @@ def read_message(raw: str, context: Context | None = None) -> Message:
     for pattern in (_PLACE_RE, _ALWAYS_RE):
         msg.mods.extend(lx.place_or_time(m[1]) for m in pattern.finditer(text))
         text = pattern.sub(" ", text)
-    with_match = re.search(r"\bwith\s+(.+)$", text)
-    before = text[: with_match.start()].split() if with_match else []
-    if any(w in lx.VAGUE_NOUNS for w in before) and all(w in lx.VAGUE_NOUNS or w in lx.STOPWORDS for w in before):
-        text = text[: with_match.start()] + " " + with_match[1]  # "pictures with boats": boats are the subject
-    elif with_match:
-        words = [w for w in with_match[1].split() if w not in ("a", "an", "the", "some")]
-        if words and not all(w in lx.STOPWORDS or w in lx.COUNTS or w in lx.DIGITS or w in lx.COLORS
-                             or w in lx.SIZES for w in words):
-            msg.mods.append(("with " + " ".join(words))[:60])
-            text = text[: with_match.start()]
+    text = _with_phrase(text, msg)
     _take_tokens(_strip_fillers(text).split(), msg)
     if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
         msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
     return msg
+
+
+def _with_phrase(text: str, msg: Message) -> str:
+    """"pictures with boats", "winter scenes with trees": the with-object is the thing to find; "trees with
+    orange colour", "the ones with just one house": plain modifiers; "dogs with a ball": a modifier of its own."""
+    m = re.search(r"\bwith\s+(.+)$", text)
+    if not m:
+        return text
+    before = text[: m.start()].split()
+    words = [w for w in m[1].split() if w not in ("a", "an", "the", "some")]
+    if before and all(_names_nothing(w) for w in before):
+        return text[: m.start()] + " " + m[1]
+    if not words or all(_names_nothing(w) for w in words[:-1]) and lx.singular(words[-1]) in {
+            lx.singular(w) for w in before} | {lx.singular(w) for w in words if w in lx.COLORS}:
+        return text[: m.start()] + " " + " ".join(words[:-1])  # "trees with three trees"
+    if all(w in lx.STOPWORDS or w in lx.COUNTS or w in lx.DIGITS or w in lx.COLORS or w in lx.SIZES for w in words):
+        return text[: m.start()] + " " + m[1]
+    msg.mods.append(("with " + " ".join(words))[:60])
+    return text[: m.start()]
+
+
+def _names_nothing(word: str) -> bool:
+    """A word that is not itself a thing to find: glue, a pronoun, a modifier, "pictures", "things"."""
+    return (word in lx.VAGUE_NOUNS or word in lx.STOPWORDS or word in lx.PRONOUNS_PLURAL or word in lx.COLORS
+            or word in lx.SIZES or word in lx.COUNTS or word in lx.DIGITS or word in lx.PLACES or word in lx.TIMES
+            or word == "one" or not lx.content_word(word))
 
 
 def _strip_fillers(text: str) -> str:

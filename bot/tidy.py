@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot import lexicon as lx
+
 # Words that name a part of the search, for "forget the colour", "any size is fine", "doesn't matter where".
 GROUP_NAMES: dict[str, str] = {
     "color": r"colou?rs?", "size": r"sizes?", "count": r"numbers?|counts?|amounts?|how many",
@@ -76,6 +78,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r"|(?:you|u) (?:have|got) (?:any|some|them|one|it)|there (?:are|is) any|any)\b|\bor something(?: like that)?"
          r"|\bor so\b|\bat all\b|\byou know(?: what)?\b|\bto be honest\b|\bif that makes sense\b|\bfor example\b"
          r"|\bsomething like that\b|\bthat kind of thing\b|\bor whatever\b|\bafter all\b|\bmaybe\b|\bperhaps\b"
+         r"|\b(?:one|another|one last|a) (?:more |other )?(?:thing|question|request)\b|\bquick question\b"
          r"|\b(?:for|in) (?:like |about |almost |over )?(?:\d+|a few|a couple of|two|three|several|many) "
          r"(?:hours|minutes|mins|days|weeks|ages)\b|\bfor ages\b|\bfor ever\b|\bforever\b"), " "),
     (_rx(r"\b(night|day) time\b"), r"\1time"),
@@ -172,7 +175,7 @@ def tidy(low: str) -> Tidied:
     """Rewrite a lower-cased message (openings, dates, places and cameras already taken out)."""
     out = Tidied(low)
     back = _BACK.search(out.text)
-    if back:
+    if back and lx.group_of_word(lx.correct(back["what"])) == "extra":  # not "back to two": a count said again
         out.back, out.text = back["what"], out.text[: back.start()] + " " + out.text[back.end():]
     out.text = _COMPLAINT.sub(lambda m: f" , {_OPPOSITE.get(m['adj'], '')} , ", out.text)
     out.text = _OBSERVATION.sub(" , ", out.text)
