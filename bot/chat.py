@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from bot.commands import LAST
+from bot.commands import shown_position
 from bot.expr import FilterError
 from bot.plan import HELP, Action, Planner, SearchPlan
 from bot.search import Answer, NoSuchResult, NothingToSearch, Result, Searcher
@@ -67,10 +67,11 @@ class ChatBot:
                 plan = SearchPlan(action=Action.NEW, filters=plan.filters, source=plan.source)
         elif plan.action is Action.NEW:
             conv.picture = None  # a new thing named in words: the last upload no longer applies
-        if LAST in (plan.like, plan.unlike) and conv.results:  # "the last one": the last shown, whatever its rank
-            last = conv.results[-1].rank
-            plan = replace(plan, like=last if plan.like == LAST else plan.like,
-                           unlike=last if plan.unlike == LAST else plan.unlike)
+        plan = replace(plan, like=_printed_rank(plan.like, conv.results),
+                       unlike=_printed_rank(plan.unlike, conv.results))
+        if plan.action is Action.MORE_LIKE:  # which picture, once: "show more" pages keep looking like it
+            target = next((r for r in conv.results if r.rank == plan.like), None)
+            plan = replace(plan, like_id=target.id if target else "")
         if plan.unlike is not None:  # "not like #3" / "Not this": remember which image, not its rank
             target = next((r for r in conv.results if r.rank == plan.unlike), None)
             if target is None:
@@ -92,6 +93,16 @@ class ChatBot:
             headline = ", ".join(["Searching for: images like your upload", *filter(None, [words]), *scope])
             answer = Answer(answer.plan, headline, answer.results, answer.note)
         return answer
+
+
+def _printed_rank(rank: int | None, shown: tuple[Result, ...]) -> int | None:
+    """"the 2nd one" after "show more" is #10: an ordinal counts the last answer's pictures (bot.commands)."""
+    position = shown_position(rank) if rank is not None else None
+    if position is None:
+        return rank
+    if position == 0:  # "the last one"
+        return shown[-1].rank if shown else 1
+    return shown[position - 1].rank if position <= len(shown) else position
 
 
 def _decode_upload(data: bytes, model_side: int) -> object:

@@ -32,16 +32,27 @@ RESET = re.compile(
     r"|from scratch|clear (?:it )?all|clear everything|reset everything|forget (?:it|that|everything|all that))\b"
     r"|(?:reset|clear)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*(?:please[\s.!:,;-]*)?(?:with\s+)?"
 )
+# "ok forget the flowers. new search: trees": a fresh start said after something else
+_RESET_INSIDE = re.compile(r"(?:^|[.!?;]\s+)(?:new search|start over|start again|let's start over)\s*[:,.!-]\s*(?=\S)")
 SHOW_MORE = re.compile(
-    r"^(?:(?:please|can you|could you|can i|could i)\s+)?(?:(?:show|give|load|see|get)?\s*(?:me )?"
+    r"^(?:(?:please|can you|could you|can i|could i|can we|could we|may i|let me|let's|lets)\s+)?"
+    r"(?:(?:show|give|load|see|get)?\s*(?:me |us )?"
     r"(?:some |a few |any )?(?:more|others|other ones|different ones)(?: results| images| pictures| photos"
     r"| of (?:them|these|those|that|the same))?|next(?: page)?|keep going|continue|go on|anything else"
     r"|what else(?: (?:do you|have you) (?:have|got))?)(?: please)?[\s.!?]*$"
 )
 _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "last"]
-LAST = -1  # "the last one": the last result of the previous answer, whatever its rank
-ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS[:-1])} | {"last": LAST}
+ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS[:-1])}
+# An ordinal ("the 2nd one", "the first", "the last one") counts the pictures of the last answer, which after
+# "show more" start at #9: such a rank is written as minus its position (0 for the last one) and resolved by
+# the chat against what it showed. "#3", "number 3", "like 3" are the rank printed under a picture.
+LAST = 0
+
+
+def shown_position(rank: int) -> int | None:
+    """The position in the last answer a written rank stands for (None: a printed rank; 0: the last one)."""
+    return -rank if rank <= 0 else None
 CARDINALS = {w: i + 1 for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                              "ten"])}
 # A shown result named by its place: "the 2nd one", "#3", "number four", "the first picture", "image 5".
@@ -88,14 +99,14 @@ def read_command(low: str, raw: str) -> Command | None:
     """The command a lower-cased message gives, if any (`raw` keeps the original case for the rest)."""
     lead = _LEAD.match(low)
     body = low[lead.end():] if lead else low
-    reset = RESET.match(body)
+    reset = RESET.match(body) or _RESET_INSIDE.search(body)
     if reset:
         return Command("reset", rest=raw[len(low) - len(body) + reset.end():].strip())
     if _shows_more(body):
         return Command("more")
-    rejected = _rank(NOT_LIKE, body) or _rank(_REJECT, body) or _rank(_REJECTED, body)
-    if rejected is not None:
-        return Command("unlike", rejected)
+    rejected = [r for r in (_rank(p, body) for p in (NOT_LIKE, _REJECT, _REJECTED)) if r is not None]
+    if rejected:
+        return Command("unlike", rejected[0])
     liked = _liked(body)
     if liked is not None:
         return liked
@@ -117,7 +128,7 @@ def _liked(body: str) -> Command | None:
     like = MORE_LIKE.search(body)
     if like:
         rank = _ref_rank(like)
-        return Command("like", rank) if rank else None
+        return Command("like", rank) if rank is not None else None
     ref = REF.search(body)
     if _MORE_OF_IT.search(body):
         return Command("like", _ref_rank(ref) if ref else None)
@@ -140,15 +151,17 @@ def _rank(pattern: re.Pattern[str], body: str) -> int | None:
 def _ref_rank(m: re.Match[str]) -> int | None:
     if m.groupdict().get("digit"):
         rank = int(m["digit"])
-    elif m["hash"] or m["ord"]:
-        rank = int(m["hash"] or m["ord"])
+    elif m["hash"]:
+        rank = int(m["hash"])
+    elif m["ord"]:
+        return -int(m["ord"]) if 1 <= int(m["ord"]) <= MAX_RANK else None
     elif m["word"]:
-        rank = ORDINALS[m["word"]]
+        return LAST if m["word"] == "last" else -ORDINALS[m["word"]]
     elif m["num"]:
         rank = int(m["num"]) if m["num"].isdigit() else CARDINALS[m["num"]]
     else:
         return None
-    return rank if 1 <= rank <= MAX_RANK or rank == LAST else None
+    return rank if 1 <= rank <= MAX_RANK else None
 
 
 def _closing(body: str) -> bool:

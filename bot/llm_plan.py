@@ -30,6 +30,7 @@ from bot.scope import Context, camera_filter
 log = logging.getLogger(__name__)
 
 _TEXT = 100  # longest subject/modifier kept from a model reply
+EARLIER = 8  # earlier searches shown to the model ("go back to the cars")
 
 
 class FilterOut(BaseModel):
@@ -71,7 +72,8 @@ Given the current plan (JSON, or null) and the user's new message, return the fu
 - when / place / camera: when, where and with what the photos were taken ("from last summer", "taken in
   Rome", "shot on my iPhone"); copy the current values unless the user changes them. order: "newest first",
   "oldest first". A place that is a scene ("on a beach", "in the snow") is a modifier, not a place.
-- empty: nothing to search. Never put negatives in modifiers."""
+- "go back to the cars": the last of the earlier searches for that thing, as it was (action refine).
+- empty: nothing to search (also thanks and goodbyes). Never put negatives in modifiers."""
 
 
 class LLMPlanner:
@@ -88,16 +90,18 @@ class LLMPlanner:
             # nothing for a model to read, or "not like #3" (a button's turn): bookkeeping the rules keep
             return self.fallback.plan(previous, text, history)
         try:
-            reply = self._pool.submit(self._ask, previous, text).result(timeout=self.timeout_s)
+            reply = self._pool.submit(self._ask, previous, text, history).result(timeout=self.timeout_s)
             return to_plan(reply, previous, self.fallback.context)
         except Exception as exc:  # the chat must go on: rules answer whatever went wrong
             log.warning("LLM planner failed (%s: %s); using rules", type(exc).__name__, exc)
             return self.fallback.plan(previous, text, history)
 
-    def _ask(self, previous: SearchPlan | None, text: str) -> PlanOut:
+    def _ask(self, previous: SearchPlan | None, text: str, history: Sequence[SearchPlan] = ()) -> PlanOut:
+        earlier = list(dict.fromkeys(_plan_json(p) for p in history if p.has_content and p.subject))[-EARLIER:]
         messages = [
             SystemMessage(PROMPT),
-            HumanMessage(f"Current plan: {_plan_json(previous)}\nUser message: {reader.normalise(text)}"),
+            HumanMessage(f"Earlier searches (oldest first): [{', '.join(earlier)}]\n"
+                         f"Current plan: {_plan_json(previous)}\nUser message: {reader.normalise(text)}"),
         ]
         try:
             structured = self.chat_model.with_structured_output(PlanOut)

@@ -57,8 +57,9 @@ def _release(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, reader.Me
         mods = tuple(m for m in live.modifiers if not (canonical & {m} or any(_contradicts(m, c) for c in canonical)))
         negatives = tuple(n for n in live.negatives if n not in canonical)
         named = bool(live.subject) and _names([word], live.subject)
-        if named:
-            live, p = replace(live, subject=""), replace(p, correction=True)
+        if named:  # "forget the houses, show me fish": a new search in the same scope
+            live = replace(live, subject="", modifiers=(), negatives=())
+            continue
         elif mods == live.modifiers and negatives == live.negatives:
             p = replace(p, negatives=[*p.negatives, word])
         live = replace(live, modifiers=mods, negatives=negatives, action=Action.REFINE)

@@ -65,6 +65,7 @@ class SearchPlan:
     notice: str = field(default="", compare=False)  # said instead of searching ("No photos taken in Oslo...")
     unlike: int | None = None  # "not like #3": a rank of the last answer, turned into `avoid` by the chat
     avoid: tuple[str, ...] = ()  # ids of images the person set aside ("Not this"): results move away from them
+    like_id: str = ""  # the image "more like" means, fixed by the chat when asked (pages and refinements keep it)
 
     @property
     def phrase(self) -> str:
@@ -96,7 +97,7 @@ class SearchPlan:
         if not self.searchable:
             return HELP
         what = self.phrase or ("photos" if self.filters or self.order else "anything")
-        parts = [f"images like #{self.like} ({what})" if self.like is not None else what]
+        parts = [f"images like {_named(self.like)} ({what})" if self.like is not None else what]
         if self.negatives:
             parts.append("without " + " or ".join(self.negatives))
         if self.avoid:
@@ -123,3 +124,14 @@ def nothing_to_search(previous: SearchPlan | None) -> SearchPlan:
     if previous is None or previous.action is Action.RESET:
         return SearchPlan(action=Action.EMPTY)
     return replace(previous, action=Action.EMPTY, source="rules")
+
+
+def _named(rank: int) -> str:
+    """#3 as printed, or a position in the last answer not yet resolved (bot.commands: 0 is the last one)."""
+    if rank > 0:
+        return f"#{rank}"
+    if rank == 0:
+        return "the last one"
+    n = -rank
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"the {n}{suffix} one"

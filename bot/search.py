@@ -153,11 +153,11 @@ class Searcher:
                 (LIKE_WEIGHT / (1 - LIKE_WEIGHT) if text else 1.0, np.asarray(self.encoder.embed_image([image])[0]))
             )
         if plan.like is not None:
-            target = next((r for r in previous if r.rank == plan.like), None)
-            if target is None:
+            target = plan.like_id or next((r.id for r in previous if r.rank == plan.like), None)
+            rows = self.store.get([target], with_vectors=True) if target else {}
+            if target not in rows:
                 raise NoSuchResult(plan.like, len(previous))
-            vec = np.asarray(self.store.get([target.id], with_vectors=True)[target.id]["vector"], dtype=np.float32)
-            parts.append((other, vec))
+            parts.append((other, np.asarray(rows[target]["vector"], dtype=np.float32)))
         if not parts:
             raise NothingToSearch()
         return _unit(sum(w * v for w, v in parts))

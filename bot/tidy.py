@@ -64,7 +64,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_rx(r"\b(?:it |they )?(?:starts?|begins?|ends?) with\b"), " "),
     (_rx(r",\s*like an? [^,.;!?]*|\bon (?:its|their) own\b|\bby (?:itself|themselves)\b|\balone\b"), " "),
     (_rx(r"\bfor (?:the|my|our|his|her|their) (?:other |second |first |younger |older |next )?(?:\w+ )?(?:twin|kid"
-         r"|child|son|daughter|boy|girl|part|section|page|slide|bit|one)s?\b"), " "),
+         r"|child|son|daughter|boy|girl|part|section|page|slide|bit|one)s?(?:'s [\w']+)?\b"), " "),
+    (_rx(r"\bfor (?:school|work|class|college|uni|university|homework|a school project|a project)\b"), " "),
+    (_rx(r"\b(?:about|like|of) (?:his|her|my|our|their|your) [\w']+(?: [\w']+)?(?=\s*(?:[,.;!?]|\band\b|$))"), " "),
+    (_rx(r"\b(?:this|that|you)(?:'s| is| are|'re) (?:a |an |the )?(?:lifesaver|life saver|legend|star|hero|genius"
+         r"|best|amazing|awesome|great)\b"), " "),
     (_rx(r"\bwhen it(?:'s| is| was)? (?:light|sunny|bright|daytime|day)(?: outside| out)?\b|\bin the sun(?:shine)?\b"
          r"|\bin (?:broad )?daylight\b"), " during the day "),
     # chat tokens, politeness and hedges, wherever they stand
@@ -89,11 +93,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
      " "),
     (_rx(r"\bfor (?:my|our|his|her|their) [\w]+(?:'s [\w']+)?"), " "),
     # what the person is doing it for: "i'm making a card for my aunt and ..."
-    (_rx(r"\b(?:(?:i'm|im|i am|we're|we are|(?:he|she|they)(?:'s|'re| is| are)) )?(?:making|doing|creating|preparing"
+    (_rx(r"\b(?:(?:i'm|im|i am|we're|we are|(?:he|she|they)(?:'s|'re| is| are)|(?:my|our|his|her|their) \w+"
+         r"(?:'s|'re| is| are| has| have)) )?(?:making|doing|creating|preparing"
          r"|working on|putting together|designing|writing|planning|organi[sz]ing|decorating|building|drawing|painting)"
          r" (?:a |an |the |my |our |his |her |their |some )?(?:[\w']+ ){0,2}?(?:card|project|presentation|collage"
          r"|poster|album|book|calendar|slideshow|video|website|blog|post|gift|present|invitation|scrapbook|deck|report"
          r"|story|board|frame|print|assignment|homework|newsletter|flyer)s?\b"), " "),
+    (_rx(r"\b(?:my|our|his|her|their) \w+ (?:has|have|had|got|needs?|is doing|are doing) (?:a |an |some )?(?:[\w']+ )?"
+         r"(?:project|homework|assignment|poster|presentation|collage|essay|report|lesson|class)s?\b"), " "),
     (_rx(r"\bto (?:draw|paint|sketch|print|decorate|send|post|share|illustrate|frame)\b[^,.;!?]*?"
          r"(?=\band\b|[,.;!?]|$)"), " "),
     # praise and wishes around a request: "at night would be nice", "these look great"

@@ -6,14 +6,21 @@ Each turn is ``(message, phrase, wanted)``:
   (``!`` = must not have); empty when the turn shows nothing.
 
 The table drives the planner test (phrases), the quality test and bench/chat_precision.py (the shown demo
-images' manifest attributes against ``wanted``).
+images' manifest attributes against ``wanted``). CORE is below; the other tables (tests/dialogs_*.py) were
+written as free conversations by several people, each in their own way of typing.
 """
 
 from __future__ import annotations
 
+from tests.dialogs_casual import CASUAL
+from tests.dialogs_personas import PERSONAS
+from tests.dialogs_returns import RETURNS
+from tests.dialogs_styles import STYLES
+from tests.dialogs_wording import WORDING
+
 Turn = tuple[str, str | None, str]
 
-DIALOGS: dict[str, list[Turn]] = {
+CORE: dict[str, list[Turn]] = {
     # --- request wording, politeness, questions: none of it reaches CLIP ------------------------------------------
     "request filler": [("show me red cars", "red cars", "kind=car color=red"),
                        ("only at night", "red cars at night", "kind=car color=red time=night")],
@@ -203,6 +210,11 @@ DIALOGS: dict[str, list[Turn]] = {
     "refine keeps exclusion": [("flowers without red", "flowers", "kind=flower !color=red"),
                                ("on the grass", "flowers on grass", "kind=flower setting=grass !color=red")],
 }
+
+
+# Written by people other than the planner's author, phrased their own way; the phrases record what the planner
+# sends today (a change must be deliberate), the wanted attributes are theirs.
+DIALOGS: dict[str, list[Turn]] = {**CORE, **CASUAL, **STYLES, **WORDING, **PERSONAS, **RETURNS}
 
 
 def constraints(wanted: str) -> tuple[dict[str, str], dict[str, set[str]]]:

@@ -34,11 +34,12 @@ def test_table_is_broad_and_answerable() -> None:
 
 @pytest.mark.parametrize("name", list(DIALOGS))
 def test_rule_planner_sends_the_phrase(name: str) -> None:
-    planner, previous = DeterministicPlanner(), None
+    planner, previous, history = DeterministicPlanner(), None, []
     for text, phrase, _ in DIALOGS[name]:
-        plan = planner.plan(previous, text)
+        plan = planner.plan(previous, text, history)
         assert (plan.phrase if plan.searchable else None) == phrase, f"{name}: after {text!r}: {plan}"
         previous = plan
+        history.append(plan)
 
 
 class ScriptedPlanModel(GenericFakeChatModel):
@@ -53,11 +54,10 @@ class ScriptedPlanModel(GenericFakeChatModel):
         self.calls += 1
         prompt = str(messages[-1].content)
         current = json.loads(re.search(r"Current plan: (.*)\nUser message", prompt)[1])
+        earlier = json.loads(re.search(r"Earlier searches \(oldest first\): (.*)\nCurrent plan", prompt)[1])
         text = prompt.split("User message: ", 1)[1]
-        previous = None if current is None else SearchPlan(
-            current["subject"], tuple(current["modifiers"]), tuple(current["negatives"]),
-            tuple(Filter(**f) for f in current["filters"]), Action.NEW, current["like"])
-        plan = DeterministicPlanner().plan(previous, text)
+        previous = None if current is None else _plan(current)
+        plan = DeterministicPlanner().plan(previous, text, [_plan(p) for p in earlier])
         reply = {"action": plan.action.value, "subject": plan.subject, "modifiers": list(plan.modifiers),
                  "negatives": list(plan.negatives), "filters": [vars(f) for f in plan.filters], "like": plan.like}
         content = "I'd rather not." if self.fail_every and self.calls % self.fail_every == 0 else json.dumps(reply)
@@ -65,16 +65,22 @@ class ScriptedPlanModel(GenericFakeChatModel):
         return super()._generate(messages, stop, run_manager, **kw)
 
 
+def _plan(fields: dict[str, Any]) -> SearchPlan:
+    return SearchPlan(fields["subject"], tuple(fields["modifiers"]), tuple(fields["negatives"]),
+                      tuple(Filter(**f) for f in fields["filters"]), Action.NEW, fields["like"])
+
+
 @pytest.mark.parametrize("fail_every", [0, 2])
 def test_llm_planner_passes_the_table(fail_every: int) -> None:
     for name, turns in DIALOGS.items():
         model = ScriptedPlanModel(messages=iter([]), fail_every=fail_every)
-        planner, previous, sources = LLMPlanner(model, DeterministicPlanner()), None, set()
+        planner, previous, sources, history = LLMPlanner(model, DeterministicPlanner()), None, set(), []
         for text, phrase, _ in turns:
-            plan = planner.plan(previous, text)
+            plan = planner.plan(previous, text, history)
             assert (plan.phrase if plan.searchable else None) == phrase, f"{name}: after {text!r}: {plan}"
             sources.add(plan.source)
             previous = plan
+            history.append(plan)
         assert "llm" in sources or fail_every == 1
         assert model.calls == len(turns)
 

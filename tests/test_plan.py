@@ -58,12 +58,14 @@ DIALOGS: dict[str, list[Turn]] = {
     ],
     "more like ordinals": [
         ("dogs", {}),
-        ("more like the 2nd one", {"action": A.MORE_LIKE, "like": 2, "phrase": "dogs"}),
+        # an ordinal counts the last answer's pictures (minus its position, resolved by the chat); "#3" is printed
+        ("more like the 2nd one", {"action": A.MORE_LIKE, "like": -2, "phrase": "dogs"}),
         ("like #3", {"like": 3}),
-        ("similar to the first", {"like": 1}),
+        ("similar to the first", {"like": -1}),
         ("more like number 4", {"like": 4}),
-        ("more like the tenth", {"like": 10}),
+        ("more like the tenth", {"like": -10}),
         ("like 7", {"like": 7}),
+        ("more like the last one", {"like": 0}),
     ],
     "a count is not a rank": [("something like two dogs", {"action": A.NEW, "phrase": "two dogs", "like": None})],
     "more like without a search": [("more like the 2nd one", {"action": A.EMPTY})],
@@ -76,7 +78,7 @@ DIALOGS: dict[str, list[Turn]] = {
         ("only white ones", {"page": 0, "phrase": "white boats"}),
     ],
     "show more keeps more-like": [
-        ("cats", {}), ("like the 3rd", {"like": 3}), ("show more", {"like": 3, "page": 1}),
+        ("cats", {}), ("like the 3rd", {"like": -3}), ("show more", {"like": -3, "page": 1}),
         ("only black ones", {"like": None, "page": 0, "phrase": "black cats"}),
     ],
     "show more without a search": [("show more", {"action": A.EMPTY})],
@@ -193,9 +195,10 @@ def test_describe_lines() -> None:
     planner = DeterministicPlanner()
     plan = planner.plan(planner.plan(None, "black dogs on a beach"), "without people")
     assert plan.describe() == "Searching for: black dogs on a beach, without people"
-    plan = planner.plan(planner.plan(plan, "in folder beach/"), "more like the 2nd")
+    plan = planner.plan(planner.plan(plan, "in folder beach/"), "more like #2")
     assert plan.describe() == ("Searching for: images like #2 (black dogs on a beach), without people, "
                                "in folder beach/")
+    assert planner.plan(plan, "more like the 3rd").describe().startswith("Searching for: images like the 3rd one")
     assert planner.plan(plan, "show more").describe().endswith("(page 2)")
     assert "Tell me what to look for" in planner.plan(None, "").describe()
     assert planner.plan(plan, "start over").describe().startswith("Starting over")
