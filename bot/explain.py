@@ -25,7 +25,9 @@ SAME_VALUE: dict[str, str] = {
     "a single": "one", "a pair of": "two", "a couple of": "two",
     "in a field": "on grass", "in a meadow": "on grass", "on sand": "on a beach", "at sea": "in water",
     "on a lake": "in water", "on a river": "in water", "in the city": "on a street", "on a road": "on a street",
-    "in the woods": "in a forest",
+    "in the woods": "in a forest", "on the shore": "on a beach", "on the seashore": "on a beach",
+    "at the seaside": "on a beach", "on the coast": "on a beach", "on a pond": "in water", "downtown": "on a street",
+    "in winter": "in the snow", "on a sunny day": "during the day",
 }
 GROUPS = {"color": lx.COLORS, "size": lx.SIZES, "count": lx.COUNTS, "place": lx.PLACES, "time": lx.TIMES}
 

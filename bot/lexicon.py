@@ -173,7 +173,7 @@ NOT_CONTENT = frozenset(_w(
     "satisfied sad obsessed theme themes style card cards project projects presentation collage poster slide slides "
     "page pages part parts section assignment homework loves adores likes nicer prettier cooler cuter lovelier "
     "silly weird odd funny boring plain scheme idea ideas inspiration suggestion suggestions season seasons "
-    "lifesaver few"
+    "lifesaver few colours colors shades tones hues"
 ))
 # Parts of speech a subject word can have; a word that can only be a verb, adverb or auxiliary ("remember",
 # "honestly", "parked") is talk about the request, not something in the picture.

@@ -9,6 +9,7 @@ and says how the message relates to the last one.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -154,8 +155,10 @@ def split_negation(low: str) -> tuple[str, list[str]]:
         corrected = bool(words) and words[-1] in _HEDGES_POSITIVE  # "no trees actually, flowers"
         while words and words[0] in NEGATIVE_NOISE:
             words.pop(0)
-        while words and words[-1] in NEGATIVE_TAIL:
+        while len(words) > 1 and words[-1] in NEGATIVE_TAIL:
             words.pop()
+        if words in (["one"], ["ones"], ["any"]) and piece.strip().endswith(("ones", "any")):
+            continue  # "not those ones": nothing named
         if not words:
             continue
         if negated or not looks_positive:
@@ -197,6 +200,8 @@ def read_message(raw: str, context: Context | None = None) -> Message:
         text = pattern.sub(" ", text)
     text = _with_phrase(text, msg)
     _take_tokens(_strip_fillers(text).split(), msg)
+    heads = [lx.singular(w) for w in msg.subject]  # "a blue house ..., do you have blue houses?": one thing
+    msg.subject = [w for i, w in enumerate(msg.subject) if heads[i] not in heads[i + 1:]]
     if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
         msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
     return msg
@@ -217,8 +222,11 @@ def _with_phrase(text: str, msg: Message) -> str:
         return text[: m.start()] + " " + " ".join(words[:-1])  # "trees with three trees"
     if all(w in lx.STOPWORDS or w in lx.COUNTS or w in lx.DIGITS or w in lx.COLORS or w in lx.SIZES for w in words):
         return text[: m.start()] + " " + m[1]
-    msg.mods.append(("with " + " ".join(words))[:60])
-    return text[: m.start()]
+    phrase = list(itertools.takewhile(lambda w: lx.content_word(w) or w in lx.COLORS or w in lx.SIZES, words))
+    if not phrase:  # "with do you have ...": no noun phrase follows
+        return text[: m.start()] + " " + m[1]
+    msg.mods.append("with " + " ".join(phrase[:3]))  # "dogs with a red ball"; the rest is read as usual
+    return text[: m.start()] + " " + " ".join(words[len(phrase):])
 
 
 def _names_nothing(word: str) -> bool:

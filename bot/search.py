@@ -27,7 +27,7 @@ CANDIDATE_FACTOR = 4  # candidates fetched per shown result when re-ranking nega
 NEGATIVE_WEIGHT = 1.0
 NEGATIVE_DEPTH = 3  # deeper candidate list when something is excluded
 AVOID_WEIGHT = 0.5  # image-to-image cosines run high (0.8-0.99 for look-alikes): a lighter push than for words
-LIKE_WEIGHT = 0.7  # "more like #N": image vector share; the current text keeps the rest
+LIKE_WEIGHT = 0.5  # "more like #N": image vector share; the current request keeps the rest (bench/RESULTS.md)
 DUPLICATE_HASH_BITS = 6  # of 64: re-encoded/resized copies measured at <= 6 (bench/relevance_floor.py)
 DUPLICATE_COS = 0.98
 DUPLICATE_COS_ONLY = 0.995  # rows indexed without a difference hash

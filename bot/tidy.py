@@ -99,6 +99,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r" (?:a |an |the |my |our |his |her |their |some )?(?:[\w']+ ){0,2}?(?:card|project|presentation|collage"
          r"|poster|album|book|calendar|slideshow|video|website|blog|post|gift|present|invitation|scrapbook|deck|report"
          r"|story|board|frame|print|assignment|homework|newsletter|flyer)s?\b"), " "),
+    (_rx(r"\bhelping (?:my|our|his|her|their|a|the) \w+ (?:with|on) (?:a |an |the |his |her |their )?(?:[\w']+ ){0,2}?"
+         r"(?:project|homework|assignment|poster|presentation|collage|essay|report|card|album)s?\b"), " "),
+    # "grandma lives in a blue house near the beach": where someone lives is what to find, not who
+    (_rx(r"\b(?:[\w']+ )?(?:lives?|lived|living|stays?|stayed|staying|works?|worked) (?:in|at|on|near|by|next to)\b"),
+     " "),
     (_rx(r"\b(?:my|our|his|her|their) \w+ (?:has|have|had|got|needs?|is doing|are doing) (?:a |an |some )?(?:[\w']+ )?"
          r"(?:project|homework|assignment|poster|presentation|collage|essay|report|lesson|class)s?\b"), " "),
     (_rx(r"\bto (?:draw|paint|sketch|print|decorate|send|post|share|illustrate|frame)\b[^,.;!?]*?"

@@ -117,7 +117,7 @@ PERSONAS: dict[str, list[tuple[str, str | None, str]]] = {
     "parent twins colours": [
         (("ok so my twins are doing a project on colours for their kindergarten class and "
           "they each picked a colour, one picked red and one picked blue. lets start with "
-          "red things"), "one red colour", "color=red"),
+          "red things"), "one red", "color=red"),
         ("maybe cars since they both love cars", "one red car", "color=red kind=car"),
         ("now the blue ones for the other twin", "blue cars", "color=blue kind=car"),
         ("she says she wants just one car per picture so its not confusing",
