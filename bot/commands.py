@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot import lexicon as lx
+
 MAX_RANK = 1000
 
 
@@ -23,22 +25,21 @@ class Command:
 
 _LEAD = re.compile(
     r"^(?:(?:ok(?:ay)?|great|nice|cool|thanks|thank you|thx|hmm+|hm+|never ?mind|nvm|oh+|wow+|perfect|alright|"
-    r"lovely|awesome|good|yes|yeah|yep|sure|well|so|please|ooh+|omg|lol|ugh+|argh|meh|nah|right|fine|hey|"
+    r"lovely|awesome|good|yes|yeah|yep|sure|well|so|please|ooh+|omg|lol|ugh+|argh|meh|nah|nope|no|right|fine|hey|"
     r"ah+|aww+|whoa|oops|excellent|brilliant|amazing|beautiful|sweet)\b[\s,.!:;-]*)+"
 )
 RESET = re.compile(
-    r"^(?:(?:let's|let us|can we|could we|i want to|i'd like to|please)\s+)?"
+    r"(?:(?:let's|let us|can we|could we|i want to|i'd like to|please)\s+)?"
     r"(?:(?:start over|start again|start afresh|start fresh|start from scratch|begin again|new search|restart"
     r"|from scratch|clear (?:it )?all|clear everything|reset everything|forget (?:it|that|everything|all that))\b"
-    r"|(?:reset|clear)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*(?:please[\s.!:,;-]*)?(?:with\s+)?"
+    r"|(?:reset|clear)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*(?:(?:please|again)\b[\s.!:,;-]*)*(?:with\s+)?"
 )
-# "ok forget the flowers. new search: trees": a fresh start said after something else
-_RESET_INSIDE = re.compile(r"(?:^|[.!?;]\s+)(?:new search|start over|start again|let's start over)\s*[:,.!-]\s*(?=\S)")
 SHOW_MORE = re.compile(
     r"^(?:(?:please|can you|could you|can i|could i|can we|could we|may i|let me|let's|lets)\s+)?"
     r"(?:(?:show|give|load|see|get)?\s*(?:me |us )?"
-    r"(?:some |a few |any )?(?:more|others|other ones|different ones)(?: results| images| pictures| photos"
-    r"| of (?:them|these|those|that|the same))?|next(?: page)?|keep going|continue|go on|anything else"
+    r"(?:some |a few |any )?(?:more|others|other ones|different ones)(?: results| images| pictures| photos| options"
+    r"| of (?:them|these|those|that|it|this|the same)(?: [\w' ]+)?)?|(?:show |go to |see )?(?:the )?next(?: page"
+    r"| one| ones| results)?|keep going|continue|go on|anything else"
     r"|what else(?: (?:do you|have you) (?:have|got))?)(?: please)?[\s.!?]*$"
 )
 _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -83,7 +84,8 @@ _REJECTED = re.compile(r"^\s*(?:the\s+)?" + _REF + r"(?:\s+(?:one|picture|photo|
 # Nothing to search: thanks, goodbyes and acknowledgements, whatever their order.
 _FAREWELL = re.compile(r"\b(?:good ?night|have a (?:nice|good|great|lovely) (?:day|night|evening|weekend|one)"
                        r"|see (?:you|ya)(?: later)?|talk (?:to you )?later|that's (?:all|it|enough)"
-                       r"|that is (?:all|it)|that will do|that'll do)\b")
+                       r"|that is (?:all|it)|that will do|that'll do|that concludes(?: my search)?|i'm done|all done"
+                       r"|(?:you|you've|you have) been (?:very |so |really )?(?:helpful|great|a great help))\b")
 _CLOSING_WORDS = frozenset(
     ["thanks", "thank", "you", "thx", "ty", "cheers", "bye", "goodbye", "byebye", "great", "perfect", "nice", "cool",
      "awesome", "lovely", "brilliant", "excellent", "wonderful", "amazing", "fantastic", "ok", "okay", "good",
@@ -99,9 +101,9 @@ def read_command(low: str, raw: str) -> Command | None:
     """The command a lower-cased message gives, if any (`raw` keeps the original case for the rest)."""
     lead = _LEAD.match(low)
     body = low[lead.end():] if lead else low
-    reset = RESET.match(body) or _RESET_INSIDE.search(body)
-    if reset:
-        return Command("reset", rest=raw[len(low) - len(body) + reset.end():].strip())
+    reset = _reset(low)
+    if reset is not None:
+        return Command("reset", rest=raw[reset:].strip())
     if _shows_more(body):
         return Command("more")
     rejected = [r for r in (_rank(p, body) for p in (NOT_LIKE, _REJECT, _REJECTED)) if r is not None]
@@ -115,13 +117,40 @@ def read_command(low: str, raw: str) -> Command | None:
     return None
 
 
+_TRAILING_MORE = re.compile(r"\b(?:can i see|could i see|show me|give me|any|some|a few)?\s*more(?: please)?[\s.!?]*$")
+
+
+def _reset(low: str) -> int | None:
+    """Where the rest of a "start over" message begins, if a sentence of it starts over ("hmm not quite.
+    start over", "ok forget the flowers. new search: trees")."""
+    for sentence in re.finditer(r"[^.!?;]+[.!?;]*", low):
+        lead = _LEAD.match(sentence[0].lstrip())
+        start = sentence.start() + len(sentence[0]) - len(sentence[0].lstrip()) + (lead.end() if lead else 0)
+        found = RESET.match(low, start)
+        if found:
+            return found.end()
+    return None
+
+
 def _shows_more(body: str) -> bool:
-    """"show more", also after chatter: "ok, what's next? show more" (never "more like the 2nd")."""
+    """"show more", also after chatter: "ok, what's next? show more", "yay, more!!", "these are great can i see
+    more" (never "more like the 2nd", never "more red ones")."""
     if REF.search(body):
         return False
-    clauses = [c.strip() for c in re.split(r"[,.!?;]+", body) if c.strip()]
-    return bool(clauses) and bool(SHOW_MORE.match(clauses[-1])) and all(
-        _closing(c) or c in ("what's next", "whats next", "next") for c in clauses[:-1])
+    clauses = [c.strip() for c in re.split(r"[,.!?;]+|\s-\s", body) if c.strip()]
+    if not clauses:
+        return False
+    if SHOW_MORE.match(clauses[-1]):
+        return all(not _says_what(c) for c in clauses[:-1])
+    tail = _TRAILING_MORE.search(clauses[-1])
+    return bool(tail) and tail.start() > 0 and not _says_what(" ".join([*clauses[:-1], clauses[-1][: tail.start()]]))
+
+
+def _says_what(text: str) -> bool:
+    """Whether text names anything to search for: a colour, size, count, place, time or a thing."""
+    words = re.findall(r"[a-z0-9']+", text)
+    return any(lx.group_of_word(lx.canonical_word(w)) != "extra" or lx.singular(w) in lx.COMMON_SUBJECTS
+               for w in words)
 
 
 def _liked(body: str) -> Command | None:

@@ -54,7 +54,7 @@ def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> B
     floor = min_score_for(settings, embeddings.identity.name)
     config = SearchConfig(k=settings.k, min_score=floor, filter_fields=fields)
     keys = dict(os.environ) | dict(secrets or {})
-    planner = planner_from_settings(settings.llm or None, keys, Context(catalog))
+    planner = planner_from_settings(settings.llm or None, keys, Context(catalog, known=embeddings.knows))
     root = settings.images or store.root()
     image_root = Path(root).resolve() if root else None
     searcher = Searcher(store, embeddings, config)

@@ -68,7 +68,8 @@ TIMES: dict[str, str] = {
     "night": "at night", "nighttime": "at night", "nite": "at night",
     "sunset": "at sunset", "sunrise": "at sunrise", "dawn": "at dawn", "dusk": "at dusk",
     "morning": "in the morning", "evening": "in the evening", "afternoon": "in the afternoon",
-    "dark": "at night", "sunny": "on a sunny day", "sunlit": "on a sunny day",
+    "dark": "at night", "sunny": "on a sunny day", "sunlit": "on a sunny day", "moonlight": "at night",
+    "moonlit": "at night", "starlight": "at night", "sunlight": "during the day", "sunshine": "during the day",
 }
 # Keywords that are modifiers even without a preposition.
 ALWAYS_MODIFIERS = frozenset({"indoors", "outdoors", "snowy", "sandy", "grassy", "underwater", "downtown", "sunny",
@@ -115,7 +116,9 @@ INTERJECTIONS = ("hi", "hello", "hey", "thanks", "thank you", "great", "nice", "
                  "oh wow", "ahh", "ah", "aww", "oops", "whoa", "meh", "um", "uh", "erm", "haha", "yay", "cheers",
                  "thx", "brilliant", "sweet", "wonderful", "fantastic", "gorgeous", "love it", "love that",
                  "oh nice", "ok so", "okay so", "so", "anyway", "hmmm", "ohh", "now then", "now", "then", "ok now",
-                 "and now", "hi there", "hello there", "hey there")
+                 "and now", "hi there", "hello there", "hey there", "good morning", "good afternoon", "good evening",
+                 "good day", "aye", "yay", "yo", "yo ho", "arr", "ahoy", "hey hey", "hiya", "howdy", "greetings",
+                 "hello dear", "whatever", "ehh", "eh", "hm ok")
 # Openings that correct the last request ("no, I meant blue"): what follows replaces, never excludes.
 CORRECTIONS = ("no wait", "wait", "sorry", "oops", "i meant", "i mean", "i said", "meant", "rather", "actually",
                "correction", "my bad", "no no")
@@ -134,7 +137,7 @@ SLANG: dict[str, str] = {
     "plz": "please", "tonite": "tonight", "lookin": "looking", "som": "some", "sum": "some", "waitt": "wait",
     "ment": "meant", "smth": "something", "sth": "something", "w/": "with", "w/o": "without", "ppl": "people",
     "nd": "and", "n": "and", "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
-    "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "thx.": "thanks", "nah": "no", "nope": "no",
+    "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "nvm": "never mind", "em": "them", "tho": "though",
 }
 _SLANG_RE = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(k) for k in sorted(SLANG, key=len, reverse=True))
                        + r")(?![\w'/])", re.I)
@@ -173,7 +176,8 @@ NOT_CONTENT = frozenset(_w(
     "satisfied sad obsessed theme themes style card cards project projects presentation collage poster slide slides "
     "page pages part parts section assignment homework loves adores likes nicer prettier cooler cuter lovelier "
     "silly weird odd funny boring plain scheme idea ideas inspiration suggestion suggestions season seasons "
-    "lifesaver few colours colors shades tones hues"
+    "lifesaver few colours colors shades tones hues splendid constraint constraints filter filters option "
+    "arrangement setup"
 ))
 # Parts of speech a subject word can have; a word that can only be a verb, adverb or auxiliary ("remember",
 # "honestly", "parked") is talk about the request, not something in the picture.
@@ -235,7 +239,8 @@ def known_word(word: str) -> bool:
 @cache
 def _vocabulary() -> frozenset[str]:
     nouns = [*COMMON_SUBJECTS, *VAGUE_NOUNS]
-    return frozenset([*COLORS, *SIZES, *COUNTS, *PLACES, *TIMES, *nouns, *(plural(n) for n in nouns)])
+    plurals = [p for n in nouns for p in getInflection(n, tag="NNS")]
+    return frozenset([*COLORS, *SIZES, *COUNTS, *PLACES, *TIMES, *nouns, *plurals, *(plural(n) for n in nouns)])
 
 
 @cache

@@ -49,7 +49,8 @@ class PlanOut(BaseModel):
     )
     negatives: list[str] = Field(default_factory=list, max_length=12, description="things to avoid")
     filters: list[FilterOut] = Field(default_factory=list, max_length=8)
-    like: int | None = Field(None, ge=1, le=1000, description="1-based rank for 'more like #N'")
+    like: int | None = Field(None, ge=-30, le=1000, description="'more like #N': N; 'the 2nd one': -2 (a position "
+                                                                 "in the last answer), 'the last one': 0")
     when: str = Field("", max_length=100, description="date taken: 'last summer', '2018', or YYYY-MM-DD..YYYY-MM-DD")
     place: str = Field("", max_length=100, description="town, region or country the photos were taken in")
     camera: str = Field("", max_length=100, description="camera the photos were taken with, e.g. 'iPhone'")
@@ -65,7 +66,8 @@ Given the current plan (JSON, or null) and the user's new message, return the fu
 - the same search with another thing ("what about boats?", "trees instead", "sorry, I meant houses"):
   action refine, the new subject, the old modifiers kept.
 - new: the user names a new thing on its own; exclude: 'without X', 'no X', 'not X' go to negatives.
-- more_like: 'more like the 2nd' -> like=2. show_more: 'show more', 'next'. reset: 'start over'.
+- more_like: 'more like #3' -> like=3 (the number under a picture); 'more like the 2nd one' -> like=-2 (the
+  2nd picture of the last answer); 'the last one' -> like=0. show_more: 'show more', 'next'. reset: 'start over'.
 - filters: 'in folder beach/' -> path prefix; 'captioned sunset' -> caption contains;
   'where color is red' -> color eq. Copy values exactly as the user wrote them.
 - Write counts as words ("two"), places as "on a beach", "in the snow", times as "at night", "during the day".

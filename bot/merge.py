@@ -41,8 +41,9 @@ def merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | Non
     unnamed = live is not None and not live.subject and not p.vague
     swap = bool(p.subject) and (p.pronoun is None or p.continues) and not same and (
         p.continues or p.correction or unnamed)
-    new_topic = (bool(p.subject) and p.pronoun is None and not same and not swap) or restated or (
-        p.vague and not p.subject and p.pronoun is None)
+    # "anything yellow" is a new search of its own; "something normal" in the middle of one says nothing new
+    vague_search = p.vague and not p.subject and p.pronoun is None and bool(p.mods or p.bare or live is None)
+    new_topic = (bool(p.subject) and p.pronoun is None and not same and not swap) or restated or vague_search
     if live is None or new_topic:
         return _fresh(p, live.filters if live else (), live.order if live else "")
     return _refine(live, p, swap)
@@ -110,7 +111,7 @@ def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
     kept_neg = [n for n in live.negatives if not any(_contradicts(m, n) for m in new_mods)]
     if swap:
         kept_neg = [n for n in kept_neg if not _names([n], subject)]  # "without boats", then "what about boats?"
-    negatives = tuple(_dedupe(kept_neg + p.negatives))
+    negatives = tuple(_dedupe(kept_neg + [_besides(n, subject) for n in p.negatives]))
     mods = _drop_contradicted(_combine(live.modifiers, new_mods), negatives)
     number = p.pronoun if p.pronoun in ("singular", "plural") else None
     if number is not None and not any(lx.group_of(m) == "count" for m in p.mods):
@@ -146,6 +147,13 @@ def _let_go(plan: SearchPlan, groups: set[str]) -> SearchPlan:
     return replace(plan, modifiers=tuple(m for m in plan.modifiers if lx.group_of(m) not in groups),
                    negatives=tuple(n for n in plan.negatives if lx.group_of_word(n) not in groups),
                    filters=tuple(f for f in plan.filters if f.field not in fields))
+
+
+def _besides(negative: str, subject: str) -> str:
+    """"no cars on sand" while searching cars: the sand is what to avoid, not the cars themselves."""
+    head = lx.singular(subject.split()[-1]) if subject else ""
+    words = [w for w in negative.split() if lx.singular(w) != head]
+    return " ".join(words) if words else negative
 
 
 def _combine(old: tuple[str, ...], new: list[str]) -> tuple[str, ...]:

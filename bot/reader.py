@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot import lexicon as lx
@@ -33,6 +34,8 @@ class Message:
     filters: list[tuple[str, ...]] = field(default_factory=list)  # (field, op, raw value[, words])
     vague: bool = False  # named "things"/"anything": a new search with no subject of its own
     media: bool = False  # named "pictures"/"scenes": no thing either, but a bare "beach" is then a place
+    unseen: list[str] = field(default_factory=list)  # words the search model does not know ("hiii", "arr")
+    guessed: bool = False  # the subject is only such words (nothing else was said)
     correction: bool = False  # "no, I meant ...", "actually ...": replaces what it names
     continues: bool = False  # "what about ...", "... instead", "same but ...": same search, one change
     order: str = ""  # "newest" / "oldest"
@@ -55,7 +58,8 @@ class Message:
 def normalise(text: str) -> str:
     """NFKC, no control characters, single spaces, bounded length."""
     text = unicodedata.normalize("NFKC", str(text)[: MAX_INPUT * 2]).replace("\u2019", "'")
-    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in text)
+    # control characters and emoji/symbols ("👍 more", "fishies 🐟") are spaces
+    text = "".join(" " if unicodedata.category(c)[0] == "C" or unicodedata.category(c) == "So" else c for c in text)
     return re.sub(r"\s+", " ", text).strip()[:MAX_INPUT]
 
 
@@ -97,9 +101,9 @@ def _alternation(options: tuple[str, ...]) -> str:
 _PUNCT = r"[\s,.!?:;-]*"
 _INTERJECTION = re.compile(rf"^(?:{_alternation(lx.INTERJECTIONS)})\b{_PUNCT}(?=\S|$)")
 _CORRECTION = re.compile(rf"^(?:(?:no|nope|nah|not that)(?:\s*[,.!:;-]+|\s+(?=i\s+(?:meant|mean|said|wanted)\b"
-                         rf"|make\s+it\b))|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
+                         rf"|make\s+it\b))|(?:nah|nope)\b|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
 # "red or... no, make it blue": what follows a correction inside the message replaces what came before it
-_SELF_CORRECTION = re.compile(r"^.*?(?:\.\.\.|…|,|—|\s-\s|\bor\b)\s*(?:no|wait|sorry|oops|i mean)\s*[,.!:;-]+\s*")
+_SELF_CORRECTION = re.compile(r"^.*?(?:\.\.\.|…|,|—|\s-\s|\bor\b)\s*(?:no|wait|sorry|oops|i mean)\s*[,.!:;-]+\s*(?=\w)")
 _CONTINUATION = re.compile(rf"^(?:{_alternation(lx.CONTINUATIONS)})\b{_PUNCT}")
 _TRAILING_CONTINUATION = re.compile(r"\b(?:instead|too|as well)[\s.!?]*$")
 
@@ -126,9 +130,9 @@ def _openings(low: str, msg: Message) -> str:
 
 NEGATION = re.compile(
     r"\b(?:without|except|excluding|exclude|minus|avoid|remove|don't show|dont show|do not show"
-    r"|do not want|don't want|not|no|nor|neither|aren't|isn't|weren't|wasn't|never|none)\b"
+    r"|do not want|don't want|not|no|nor|neither|aren't|isn't|weren't|wasn't|never|none|negate)\b"
 )
-NEGATIVE_NOISE = frozenset(lx._w("any the a an want show see include including with on in at by of more"))
+NEGATIVE_NOISE = frozenset(lx._w("any the a an want show see include including with on in at by of more be is are"))
 _HEDGES = frozenset(lx._w("only just also then please maybe ideally actually instead rather"))
 _HEDGES_POSITIVE = frozenset(lx._w("instead rather actually"))
 NEGATIVE_TAIL = frozenset(lx._w("too either as well please then anymore now again instead ones one any of actually"
@@ -141,7 +145,7 @@ def split_negation(low: str) -> tuple[str, list[str]]:
     if not m:
         return low, []
     positive, negatives, corrected = [low[: m.start()]], [], False
-    parts = re.split(r"([,;]|\b(?:but|and|or|nor)\b)", low[m.start():])
+    parts = re.split(r"([,;.!?]|\s-\s|\b(?:but|and|or|nor)\b)", low[m.start():])
     for separator, piece in zip(["", *parts[1::2]], parts[::2], strict=True):
         # "without red or yellow": "or"/"nor" carry the negation on; after "," or "and" it may end; "but" ends it
         negated = bool(NEGATION.search(piece)) or separator.strip() in ("or", "nor")
@@ -151,7 +155,7 @@ def split_negation(low: str) -> tuple[str, list[str]]:
         # "houses instead" and "actually, flowers"
         looks_positive = bool(words) and (
             lead[0] in lx.PREPOSITIONS.split("|") or lead[0] in lx.COLORS or lead[0] in lx.VAGUE_NOUNS
-            or separator.strip() == "but" or bool(_HEDGES_POSITIVE & set(words)) or corrected)
+            or separator.strip() in ("but", ".", "!", "?") or bool(_HEDGES_POSITIVE & set(words)) or corrected)
         corrected = bool(words) and words[-1] in _HEDGES_POSITIVE  # "no trees actually, flowers"
         while words and words[0] in NEGATIVE_NOISE:
             words.pop(0)
@@ -162,6 +166,8 @@ def split_negation(low: str) -> tuple[str, list[str]]:
         if not words:
             continue
         if negated or not looks_positive:
+            if len(words) > 1 and (words[0] in lx.DIGITS or words[0] in lx.COUNTS):
+                words = words[:1]  # "not 3 fish": the count
             negatives.append(lx.canonical_word(" ".join(words[:5])))
         else:
             positive.append(piece)
@@ -189,8 +195,9 @@ def read_message(raw: str, context: Context | None = None) -> Message:
     msg.order, msg.notice, msg.shift = scope.order, scope.notice, scope.shift
     tidied = tidy(low)
     low = _openings(tidied.text, msg)
-    positive, msg.negatives = split_negation(low)
-    msg.negatives += tidied.negatives
+    positive, negatives = split_negation(low)
+    msg.negatives = [*filter(None, (_seen_words(n, (context or Context()).known) for n in negatives)),
+                     *tidied.negatives]
     msg.mods += tidied.mods
     msg.drop, msg.release, msg.back = tidied.drop, [lx.correct(w) for w in tidied.release], tidied.back
     msg.continues = msg.continues or tidied.swap
@@ -199,12 +206,21 @@ def read_message(raw: str, context: Context | None = None) -> Message:
         msg.mods.extend(lx.place_or_time(m[1]) for m in pattern.finditer(text))
         text = pattern.sub(" ", text)
     text = _with_phrase(text, msg)
-    _take_tokens(_strip_fillers(text).split(), msg)
+    _take_tokens(_strip_fillers(text).split(), msg, (context or Context()).known)
     heads = [lx.singular(w) for w in msg.subject]  # "a blue house ..., do you have blue houses?": one thing
     msg.subject = [w for i, w in enumerate(msg.subject) if heads[i] not in heads[i + 1:]]
     if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
         msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
     return msg
+
+
+def _seen_words(phrase: str, known: Callable[[str], bool] | None) -> str:
+    """A negative without the words the search model never saw ("no red ships, red be bad luck" -> "red
+    ships"); nothing when it has no other ("not very good with computers")."""
+    if known is None:
+        return phrase
+    words = [w for w in phrase.split() if known(w) and w not in lx.STOPWORDS and w not in lx.VAGUE_NOUNS]
+    return " ".join(words)
 
 
 def _with_phrase(text: str, msg: Message) -> str:
@@ -249,7 +265,7 @@ def _strip_fillers(text: str) -> str:
     return text
 
 
-def _take_tokens(tokens: list[str], msg: Message) -> None:
+def _take_tokens(tokens: list[str], msg: Message, known: Callable[[str], bool] | None = None) -> None:
     tokens = [lx.correct(w) for w in tokens]
     for i, w in enumerate(tokens):
         before = tokens[i - 1] if i else ""
@@ -274,9 +290,15 @@ def _take_tokens(tokens: list[str], msg: Message) -> None:
             msg.pronoun = msg.pronoun or "ref"
         elif w in lx.PLACES or w in lx.TIMES:
             msg.bare.append(w)
+        elif lx.singular(w) in lx.PLACES:  # "streets", "beaches"
+            msg.bare.append(lx.singular(w))
         elif w in lx.MEDIA_NOUNS:
             msg.media = True
         elif w in lx.VAGUE_NOUNS:
             msg.vague = True
         elif lx.content_word(w) and not (w.endswith("ing") and before in lx.PRONOUNS_PLURAL | lx.PRONOUNS_SINGULAR):
-            msg.subject.append(w)  # ("them sitting on the grass": "sitting" only says where they are)
+            # ("them sitting on the grass": "sitting" only says where they are)
+            (msg.subject if known is None or known(w) else msg.unseen).append(w)
+    if not msg.subject and msg.unseen and not (msg.mods or msg.bare or msg.negatives or msg.filters or msg.pronoun
+                                               or msg.vague or msg.media or msg.drop or msg.release):
+        msg.subject, msg.guessed = msg.unseen, True  # "dogs" alone, to a model that never saw one: the floor says so

@@ -20,12 +20,15 @@ from bot.scope import Context
 log = logging.getLogger(__name__)
 
 WHICH_ONE = "Which one? Say 'more like #2' (the number under each picture), or press its 'More like this'."
-_THANKS = re.compile(r"\b(?:thanks|thank|thx|ty|cheers|appreciated?)\b")
+_THANKS = re.compile(r"\b(?:thanks|thank|thx|ty|cheers|appreciated?|bye|goodbye)\b")
+_GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|howdy|hiya)\b")
 
 
 def _closing_words(low: str) -> str:
     if _THANKS.search(low):
         return "You're welcome! Ask for anything else whenever you like."
+    if _GREETING.search(low):
+        return "Hello! Tell me what you'd like to see, e.g. 'red cars at night'."
     return "Alright. Tell me what else to look for, or refine this search ('only at night', 'without trees')."
 
 
@@ -65,7 +68,7 @@ class DeterministicPlanner:
                 live, message = earlier, replace(message, back="")
                 if not message.anything:
                     return earlier
-        if not message.anything and _THANKS.search(low):
+        if (not message.anything or message.guessed) and (_THANKS.search(low) or _GREETING.search(low)):
             return replace(nothing_to_search(previous), notice=_closing_words(low))
         return merge(live, message, previous)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +32,7 @@ class Context:
 
     catalog: Catalog | None = None
     fixed_today: date | None = None  # tests pin the date; a running bot reads the clock at every message
+    known: Callable[[str], bool] | None = None  # whether the search model knows a word (None: it knows all)
 
     @property
     def today(self) -> date:

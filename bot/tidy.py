@@ -86,6 +86,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r"|\b(?:for|in) (?:like |about |almost |over )?(?:\d+|a few|a couple of|two|three|several|many) "
          r"(?:hours|minutes|mins|days|weeks|ages)\b|\bfor ages\b|\bfor ever\b|\bforever\b"), " "),
     (_rx(r"\b(night|day) time\b"), r"\1time"),
+    (_rx(r"\b(?:open|deep|calm|blue) (water|sea|ocean)\b"), r"\1"),
+    (_rx(r"^(?:good (?:morning|afternoon|evening|day)|hello|hi|hey)\b[^.!?]*[.!?]\s*(?=\S)"), " "),
+    (_rx(r"\b(?:looks?|looking|seems?) like (?:a |an |the |my |his |her )?[\w' ]+"), " "),
+    (_rx(r"\b(?:something|anything|ones?|a bit|a little|slightly|much)\s+(?:a bit |a little |slightly |much )?more\b"),
+     " "),
     # purpose: "for my presentation", "for our mom's birthday card"
     (_rx(r"\bfor (?:my|our|his|her|their|a|an|the) (?:[\w']+ ){0,2}?(?:presentation|project|slides?|deck|card|post"
          r"|wallpaper|website|blog|album|poster|collage|report|class|school|homework|newsletter|flyer|screensaver"
@@ -131,9 +136,12 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # "these are way too small": a complaint about the last answer means the opposite; anything else in the
 # same clause ("the snowy ones look too cold") was only the complaint's subject.
-_COMPLAINT = _rx(r"[^,.;!?]*?\b(?:way |much |far |a bit |a little |kind of |sort of )?too\s+(?P<adj>small|little"
-                 r"|tiny|short|big|large|huge|tall|dark|bright|light|sunny|many|much|busy|crowded|full|cold|boring"
-                 r"|plain|similar|same|weird|ugly|bland|dull|colou?rful|far|close|zoomed)\b[^,.;!?]*")
+_COMPLAINT = _rx(r"(?:(?!\s-\s)[^,.;!?])*?\b(?:(?:looks?|feels?|seems?|are|is|were|was)\s+"
+                 r"(?:way |much |far |a bit |a little )?too\s+(?:(?P<adj>[a-z]+)\b)"
+                 r"|(?:way |much |far |a bit |a little |kind of |sort of )?too\s+(?P<adj2>small"
+                 r"|little|tiny|short|big|large|huge|tall|dark|bright|light|sunny|many|much|busy|crowded|full|cold"
+                 r"|boring|plain|similar|same|weird|ugly|bland|dull|colou?rful|far|close|zoomed)\b)"
+                 r"(?:(?!\s-\s)[^,.;!?])*")
 _OPPOSITE = {"small": "big", "little": "big", "tiny": "big", "short": "big", "big": "small", "large": "small",
              "huge": "small", "tall": "small", "dark": "during the day", "bright": "at night", "light": "at night",
              "sunny": "at night"}
@@ -146,6 +154,7 @@ _NEGATE = _rx(
     r"(?:but|except|other than|apart from)|(?:nothing|none) (?=(?:on|in|at|by|during|with|near)\b))\s*"
 )
 _MINUS = _rx(r"(?:(?<=\s)|^)-(?=[a-z])")
+_LEAVE_OUT = _rx(r"\bleave (?:the |all the )?([\w']+(?: [\w']+)?) out\b")
 # "these are all at night, I wanted daytime": what the last answer shows, said before what is wanted instead
 _OBSERVATION = _rx(r"(?:^|(?<=[,.;!?]))\s*(?:but |and |so |no |well )?(?:these|those|they|all of (?:these|them|those)"
                    r"|all these|most of (?:these|them)|some of (?:these|them|those)|half of (?:these|them))\s*"
@@ -174,8 +183,9 @@ _DROP = (
         r"(?:the )?)\s*(?:" + _GROUP + r")\b(?!\s+(?:but|except|other than|apart from))"
         r"(?:\s+(?:is|are|will do|works?|would do|(?:is )?ok))?(?:\s+(?:fine|ok"
         r"|okay|good|alright|great|welcome))?"),
-    _rx(r"\b(?:forget|ignore|drop|never ?mind|remove|skip|lose|scrap|clear|reset|no)\s+(?:about\s+)?(?:the\s+)?"
-        r"(?:" + _GROUP + r")(?:\s+(?:filter|part|thing|bit))?\b"),
+    _rx(r"\b(?:forget|ignore|drop|never ?mind|remove|skip|lose|scrap|clear|reset|no|relax|loosen|undo|cancel)\s+"
+        r"(?:about\s+)?(?:the\s+)?(?:" + _GROUP + r")(?:\s+(?:filter|part|thing|bit|constraint|requirement"
+        r"|restriction|condition))?\b"),
     _rx(r"\b(?:the\s+)?(?:" + _GROUP + r")\s+(?:(?:really )?(?:doesn't|does not|don't|dont|doesnt|won't) (?:really )?"
         r"matter|is not important|isn't important|(?:is )?up to you)\b"),
     _rx(r"\b(?:(?:it )?(?:doesn't|does not|don't|dont|doesnt) (?:really )?matter|(?:i )?(?:don't|do not|dont) care)"
@@ -189,9 +199,10 @@ def tidy(low: str) -> Tidied:
     back = _BACK.search(out.text)
     if back and lx.group_of_word(lx.correct(back["what"])) == "extra":  # not "back to two": a count said again
         out.back, out.text = back["what"], out.text[: back.start()] + " " + out.text[back.end():]
-    out.text = _COMPLAINT.sub(lambda m: f" , {_OPPOSITE.get(m['adj'], '')} , ", out.text)
+    out.text = _COMPLAINT.sub(lambda m: f" , {_OPPOSITE.get(m['adj'] or m['adj2'], '')} , ", out.text)
     out.text = _OBSERVATION.sub(" , ", out.text)
     out.text = _MINUS.sub(" , without ", out.text)
+    out.text = _LEAVE_OUT.sub(r" without \1 ", out.text)
     for pattern in _DROP:
         out.drop |= {name for m in pattern.finditer(out.text) for name, hit in m.groupdict().items() if hit}
         out.text = pattern.sub(" ", out.text)

@@ -152,6 +152,7 @@ class ClipEmbeddings(Embeddings):
         self.identity = ModelIdentity(model_name, weights_id, dim or self._probe_dim(), source)
         size = getattr(model.visual, "image_size", 224)
         self.image_size = int(max(size) if isinstance(size, tuple | list) else size)  # the tower's input side
+        self._unknown = _shared_unknown_rows(model, self._tokenizer)
 
     def _probe_dim(self) -> int:
         return len(self.embed_query("a photo"))
@@ -222,6 +223,14 @@ class ClipEmbeddings(Embeddings):
         x = proj(x) if isinstance(proj, torch.nn.Linear) else x @ proj
         return F.normalize(x, dim=-1)
 
+    def knows(self, word: str) -> bool:
+        """Whether the text tower learned `word`. Only a model that gives every word it never saw one shared
+        embedding (the demo model's UNKNOWN token, indexer.demo.checkpoint) can say no; any other knows all."""
+        if self._unknown is None:
+            return True
+        ids = self._tokenizer.encode(word.lower())
+        return bool(ids) and not any(self._unknown[i] for i in ids)
+
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode_texts(texts).tolist()
 
@@ -247,6 +256,24 @@ def _split_transform(preprocess: Any) -> tuple[Any, Any]:
         return rest(batch.permute(0, 3, 1, 2).float().div(255))
 
     return transforms.Compose(steps[:cut]), tensor_stage
+
+
+UNKNOWN_WORD = "unk</w>"
+MIN_SHARED_ROWS = 1000  # a real tokenizer table never repeats a row this often; a collapsed one always does
+
+
+def _shared_unknown_rows(model: Any, tokenizer: Any) -> np.ndarray | None:
+    """A mask over the token table of the rows equal to the UNKNOWN token's, when many are (else None)."""
+    import torch
+
+    table = getattr(getattr(model, "token_embedding", None), "weight", None)
+    encoder = getattr(tokenizer, "encoder", None)
+    if table is None or not isinstance(encoder, dict) or UNKNOWN_WORD not in encoder \
+            or not hasattr(tokenizer, "encode"):
+        return None
+    with torch.no_grad():
+        same = (table == table[encoder[UNKNOWN_WORD]]).all(dim=1).cpu().numpy()
+    return same if same.sum() >= MIN_SHARED_ROWS else None
 
 
 def _has_tensor(model: Any, name: str) -> bool:

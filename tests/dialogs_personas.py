@@ -48,7 +48,7 @@ PERSONAS: dict[str, list[tuple[str, str | None, str]]] = {
     ],
     "start over to small fish": [
         ("big houses in the snow", "big houses in the snow", "kind=house size=big setting=snow"),
-        ("hmm not quite. start over", "big houses in the snow", ""),
+        ("hmm not quite. start over", None, ""),
         ("small fish", "small fish", "kind=fish size=small"),
         ("three of them", "three small fish", "kind=fish size=small count=3"),
         ("show more", "three small fish", "kind=fish size=small count=3"),
@@ -178,7 +178,7 @@ PERSONAS: dict[str, list[tuple[str, str | None, str]]] = {
         ("red boats", "red boats", "kind=boat color=red"),
         ("start over", None, ""),
         ("yellow houses", "yellow houses", "kind=house color=yellow"),
-        ("nah start over again", "yellow houses", ""),
+        ("nah start over again", None, ""),
         ("just show me anything at night", "at night", "time=night"),
         ("ok cars", "cars at night", "time=night kind=car"),
     ],

@@ -109,3 +109,29 @@ def test_thanks_are_answered_and_keep_the_search() -> None:
     plan = _play("red cars", "thank you, she's very happy")
     assert not plan.searchable and plan.notice.startswith("You're welcome")
     assert _play("red cars", "thank you, she's very happy", "at night").phrase == "red cars at night"
+
+
+@pytest.fixture(scope="module")
+def demo_words():  # noqa: ANN201
+    from indexer.embedding import ClipEmbeddings
+
+    return ClipEmbeddings("demo-clip").knows
+
+
+def test_words_the_search_model_never_saw_do_not_steer_the_search(demo_words) -> None:  # noqa: ANN001
+    from bot.scope import Context
+
+    def play(*turns: str) -> SearchPlan:
+        planner, plan, history = DeterministicPlanner(Context(known=demo_words)), None, []
+        for text in turns:
+            plan = planner.plan(plan, text, history)
+            history.append(plan)
+        return plan
+
+    assert not demo_words("hiii") and demo_words("fish") and demo_words("yacht")  # the demo learned synonyms
+    assert play("hiii do u have fishies").phrase == "fishes"
+    assert play("red boats", "On the open water, arr!").phrase == "red boats in water"  # "arr" changes nothing
+    thanks = play("red boats", "gg ty")
+    assert not thanks.searchable and thanks.notice.startswith("You're welcome")
+    assert play("dogs").phrase == "dogs"  # said alone it is searched, and the relevance floor answers
+    assert play("boats", "no red ships, red be bad luck").negatives == ("red ships",)

@@ -57,7 +57,7 @@ def test_plain_json_reply_when_no_structured_output() -> None:
 
 def test_garbage_output_falls_back_to_rules() -> None:
     for reply in ["I cannot help with that", '{"action": "explode"}', '{"action": "new", "subject": ""}',
-                  '{"action": "new", "subject": "x", "like": -4}', '{"action": "show_more"}']:
+                  '{"action": "new", "subject": "x", "like": -40}', '{"action": "show_more"}']:
         plan = planner(FakeListChatModel(responses=[reply])).plan(None, "black cats")
         assert (plan.source, plan.phrase, plan.action) == ("rules", "black cats", Action.NEW), reply
 
