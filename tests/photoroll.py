@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -99,3 +99,39 @@ def write_roll(root: Path) -> Path:
     (root / "drawing.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     (root / "shot.cr2").write_bytes(b"II*\x00\x10\x00\x00\x00CR\x02\x00" + b"\x00" * 200)
     return root
+
+
+# --- a camera roll of demo scenes: what each photo shows is known, so the chat can be judged on content too ----
+
+Trip = tuple[str, str, float, float, str, str, tuple[int, int, int], str]  # city, country, lat, lon, make, model,
+TRIPS: list[Trip] = [                                                       # first day, format
+    ("Porto", "Portugal", 41.1496, -8.6109, "Apple", "iPhone 13", (2018, 8, 1), "JPEG"),
+    ("Rome", "Italy", 41.8931, 12.4828, "NIKON CORPORATION", "NIKON D750", (2022, 3, 10), "AVIF"),
+    ("Tokyo", "Japan", 35.6895, 139.6917, "Apple", "iPhone 12 Pro", (2023, 7, 20), "HEIF"),
+    ("Paris", "France", 48.8566, 2.3522, "Canon", "Canon EOS R6", (2024, 12, 30), "JPEG"),  # into 2025
+    ("New York City", "United States", 40.7128, -74.0060, "Google", "Pixel 7", (2025, 7, 4), "JPEG"),
+    ("Kyoto", "Japan", 35.0116, 135.7681, "Apple", "iPhone 15", (2026, 4, 2), "HEIF"),
+    ("Lisbon", "Portugal", 38.7223, -9.1393, "Google", "Pixel 7", (2026, 10, 12), "JPEG"),
+]
+PER_TRIP = 20
+
+
+def write_trips(root: Path, demo_rows: list[dict[str, str]], demo_dir: Path) -> dict[str, dict[str, str]]:
+    """Seven trips of 20 demo scenes each, as JPEG / AVIF / HEIC with EXIF date, camera and GPS, photographed
+    on five consecutive days. Returns path -> what each photo shows and where, when and with what it was taken."""
+    rows = list(demo_rows)
+    np.random.default_rng(7).shuffle(rows)
+    truth: dict[str, dict[str, str]] = {}
+    for t, (city, country, lat, lon, make, model, (y, m, d), fmt) in enumerate(TRIPS):
+        for j in range(PER_TRIP):
+            row = rows[t * PER_TRIP + j]
+            taken = datetime(y, m, d, 10 + j % 10) + timedelta(days=j % 5)
+            suffix = {"AVIF": ".avif", "HEIF": ".heic"}.get(fmt, ".jpg")
+            name = f"{city.split()[0].lower()}/IMG_{t * PER_TRIP + j:04d}{suffix}"
+            shot = Shot(name, taken.strftime("%Y:%m:%d %H:%M:%S"), make=make, model=model, gps=(lat, lon))
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            Image.open(demo_dir / row["path"]).convert("RGB").save(path, fmt, exif=_exif(shot))
+            truth[name] = {k: v for k, v in row.items() if k not in ("path", "caption")} | {
+                "city": city, "country": country, "camera": f"{make} {model}", "date": f"{taken:%Y-%m-%d}"}
+    return truth
