@@ -38,9 +38,10 @@ SHOW_MORE = re.compile(
     r"^(?:(?:please|can you|could you|can i|could i|can we|could we|may i|let me|let's|lets)\s+)?"
     r"(?:(?:show|give|load|see|get)?\s*(?:me |us )?"
     r"(?:some |a few |any )?(?:more|others|other ones|different ones)(?: results| images| pictures| photos| options"
-    r"| of (?:them|these|those|that|it|this|the same)(?: [\w' ]+)?)?|(?:show |go to |see )?(?:the )?next(?: page"
+    r"| of (?:them|these|those|that|it|this|the same)(?: [\w' ]+)?)?(?: for (?:that|this|these|those|them|it)"
+    r"(?: [\w' ]+)?)?|(?:show |go to |see )?(?:the )?next(?: page"
     r"| one| ones| results)?|keep going|continue|go on|anything else"
-    r"|what else(?: (?:do you|have you) (?:have|got))?)(?: please)?[\s.!?]*$"
+    r"|what else(?: (?:do you|have you) (?:have|got))?|keep (?:them|'em|em|it|those) coming)(?: please)?[\s.!?]*$"
 )
 _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "last"]
@@ -69,7 +70,8 @@ MORE_LIKE = re.compile(
 _MORE_OF_IT = re.compile(
     r"\b(?:more\s+like\s+(?:this|that|it|these|those|them)|(?:something|anything|ones?|more)\s+(?:like|similar to)"
     r"\s+(?:this|that|it)|similar\s+ones|(?:more|others)\s+(?:like|of)\s+(?:this|that|it|them|the same)|more same"
-    r"|same\s+(?:kind|sort|type|style))\b"
+    r"|same\s+(?:kind|sort|type|style)|(?:anything|something|any|some|show me|more|ones?)\s+similar"
+    r"|more\s+along\s+(?:these|those|the same)\s+lines|more\s+in\s+(?:this|that|the same)\s+(?:vein|style))\b"
 )
 # "the 3rd one is perfect", "I love the first one": praise for one result, and nothing else to search for
 _PRAISE = re.compile(r"\b(?:nice|perfect|great|lovely|good|beautiful|stunning|gorgeous|amazing|awesome|best|cute"
@@ -85,7 +87,8 @@ _REJECTED = re.compile(r"^\s*(?:the\s+)?" + _REF + r"(?:\s+(?:one|picture|photo|
 _FAREWELL = re.compile(r"\b(?:good ?night|have a (?:nice|good|great|lovely) (?:day|night|evening|weekend|one)"
                        r"|see (?:you|ya)(?: later)?|talk (?:to you )?later|that's (?:all|it|enough)"
                        r"|that is (?:all|it)|that will do|that'll do|that concludes(?: my search)?|i'm done|all done"
-                       r"|(?:you|you've|you have) been (?:very |so |really )?(?:helpful|great|a great help))\b")
+                       r"|(?:you|you've|you have) been (?:very |so |really )?(?:helpful|great|a great help)"
+                       r"|merry christmas|happy (?:holidays|new year|birthday|easter))\b")
 _CLOSING_WORDS = frozenset(
     ["thanks", "thank", "you", "thx", "ty", "cheers", "bye", "goodbye", "byebye", "great", "perfect", "nice", "cool",
      "awesome", "lovely", "brilliant", "excellent", "wonderful", "amazing", "fantastic", "ok", "okay", "good",

@@ -118,7 +118,7 @@ INTERJECTIONS = ("hi", "hello", "hey", "thanks", "thank you", "great", "nice", "
                  "oh nice", "ok so", "okay so", "so", "anyway", "hmmm", "ohh", "now then", "now", "then", "ok now",
                  "and now", "hi there", "hello there", "hey there", "good morning", "good afternoon", "good evening",
                  "good day", "aye", "yay", "yo", "yo ho", "arr", "ahoy", "hey hey", "hiya", "howdy", "greetings",
-                 "hello dear", "whatever", "ehh", "eh", "hm ok")
+                 "hello dear", "ehh", "eh", "hm ok")
 # Openings that correct the last request ("no, I meant blue"): what follows replaces, never excludes.
 CORRECTIONS = ("no wait", "wait", "sorry", "oops", "i meant", "i mean", "i said", "meant", "rather", "actually",
                "correction", "my bad", "no no")
@@ -136,11 +136,19 @@ SLANG: dict[str, str] = {
     "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "thks": "thanks", "tks": "thanks", "pls": "please",
     "plz": "please", "tonite": "tonight", "lookin": "looking", "som": "some", "sum": "some", "waitt": "wait",
     "ment": "meant", "smth": "something", "sth": "something", "w/": "with", "w/o": "without", "ppl": "people",
-    "nd": "and", "n": "and", "abt": "about", "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
+    "nd": "and", "n": "and", "abt": "about", "nto": "not", "adn": "and", "hte": "the", "waht": "what",
+    "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
     "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "nvm": "never mind", "em": "them", "tho": "though",
 }
 _SLANG_RE = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(k) for k in sorted(SLANG, key=len, reverse=True))
                        + r")(?![\w'/])", re.I)
+
+
+def undrawn(word: str) -> str:
+    """"moreee" -> "more", "sooo" -> "so", "coool" -> "cool": letters held down, back to a word."""
+    double = re.sub(r"(\w)\1{2,}", r"\1\1", word)
+    single = re.sub(r"(\w)\1{2,}", r"\1", word)
+    return double if known_word(double.lower()) and not known_word(single.lower()) else single
 
 
 def unslang(text: str) -> str:
@@ -162,7 +170,7 @@ STOPWORDS = frozenset(
         "preferably ideally possibly kindly hey hi hello mostly mainly especially ok okay so he she him her his hers "
         "our ours your yours their theirs mine myself yourself ones' one's i've i'll we've we'll you've you'd "
         "they're they've maybe perhaps probably what's whats where's how's who's he'll she'll they'll it'll he's "
-        "she's it's needs wants take took taking shoot shooting snapped capture captured out move moved put"
+        "she's it's needs wants take took taking shoot shooting snapped capture captured out move moved put now"
     )
 )
 # Words that judge or chat rather than describe: never part of what CLIP is asked to find.

@@ -27,7 +27,7 @@ def merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | Non
             return live
     if not p.anything:
         return nothing_to_search(previous)
-    if live is not None and not live.subject and not p.subject:  # "with cars" after "street scenes at night"
+    if (live is None or not live.subject) and not p.subject:  # "with cars" after "street scenes at night"
         with_mods = [m for m in p.mods if m.startswith("with ")]
         if with_mods:
             p.subject, p.mods = with_mods[0][5:].split(), [m for m in p.mods if m != with_mods[0]]
@@ -42,7 +42,9 @@ def merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | Non
     swap = bool(p.subject) and (p.pronoun is None or p.continues) and not same and (
         p.continues or p.correction or unnamed)
     # "anything yellow" is a new search of its own; "something normal" in the middle of one says nothing new
-    vague_search = p.vague and not p.subject and p.pronoun is None and bool(p.mods or p.bare or live is None)
+    # ("only one object per picture" is about the current thing: a count alone does not start afresh)
+    described = [m for m in p.mods if lx.group_of(m) != "count"] + p.bare
+    vague_search = p.vague and not p.subject and p.pronoun is None and bool(described or live is None)
     new_topic = (bool(p.subject) and p.pronoun is None and not same and not swap) or restated or vague_search
     if live is None or new_topic:
         return _fresh(p, live.filters if live else (), live.order if live else "")

@@ -56,10 +56,12 @@ class Message:
 
 
 def normalise(text: str) -> str:
-    """NFKC, no control characters, single spaces, bounded length."""
+    """NFKC, no control characters or emoji, drawn-out words shortened ("moreee"), single spaces, bounded."""
     text = unicodedata.normalize("NFKC", str(text)[: MAX_INPUT * 2]).replace("\u2019", "'")
     # control characters and emoji/symbols ("👍 more", "fishies 🐟") are spaces
     text = "".join(" " if unicodedata.category(c)[0] == "C" or unicodedata.category(c) == "So" else c for c in text)
+    text = re.sub(r"[a-zA-Z]*([a-zA-Z])\1{2,}[a-zA-Z]*", lambda m: lx.undrawn(m[0]), text)
+    text = re.sub(r"\b\d{1,3}\s*/\s*10\b", " ", text)  # "10/10 thanks": a rating, not a count
     return re.sub(r"\s+", " ", text).strip()[:MAX_INPUT]
 
 
@@ -231,8 +233,9 @@ def _with_phrase(text: str, msg: Message) -> str:
         return text
     before = text[: m.start()].split()
     words = [w for w in m[1].split() if w not in ("a", "an", "the", "some")]
-    if before and all(_names_nothing(w) for w in before):
-        return text[: m.start()] + " " + m[1]
+    counted = bool(words) and (words[0] in lx.COUNTS or words[0] in lx.DIGITS)
+    if before and all(_names_nothing(w) for w in before) or counted:
+        return text[: m.start()] + " " + m[1]  # "pictures with boats", "the same but with a single car": the thing
     if not words or all(_names_nothing(w) for w in words[:-1]) and lx.singular(words[-1]) in {
             lx.singular(w) for w in before} | {lx.singular(w) for w in words if w in lx.COLORS}:
         return text[: m.start()] + " " + " ".join(words[:-1])  # "trees with three trees"

@@ -20,7 +20,8 @@ from bot.scope import Context
 log = logging.getLogger(__name__)
 
 WHICH_ONE = "Which one? Say 'more like #2' (the number under each picture), or press its 'More like this'."
-_THANKS = re.compile(r"\b(?:thanks|thank|thx|ty|cheers|appreciated?|bye|goodbye)\b")
+_THANKS = re.compile(r"\b(?:thanks|thank|thx|ty|ta|cheers|appreciated?|obliged|bye|goodbye|gracias|merci|danke"
+                     r"|grazie|ily|love (?:you|u|it|this)|(?:this|that) works|works for me)\b")
 _GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|howdy|hiya)\b")
 
 

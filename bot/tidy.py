@@ -86,6 +86,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r"|\b(?:for|in) (?:like |about |almost |over )?(?:\d+|a few|a couple of|two|three|several|many) "
          r"(?:hours|minutes|mins|days|weeks|ages)\b|\bfor ages\b|\bfor ever\b|\bforever\b"), " "),
     (_rx(r"\b(night|day) time\b"), r"\1time"),
+    (_rx(r"\b(?:one|some|all|most|many|two|both) of (?:my|our|his|her|the|their) \w+ (?:is|are|was|were|has|have"
+         r"|gets?|got)\b[^,.;!?]*|\b(?:is|are|am|'m|gets?) (?:scared|afraid|frightened|terrified|tired|sick) of\b"
+         r"[^,.;!?]*"),
+     " "),
     (_rx(r"\b(?:open|deep|calm|blue) (water|sea|ocean)\b"), r"\1"),
     (_rx(r"^(?:good (?:morning|afternoon|evening|day)|hello|hi|hey)\b[^.!?]*[.!?]\s*(?=\S)"), " "),
     (_rx(r"\b(?:looks?|looking|seems?) like (?:a |an |the |my |his |her )?[\w' ]+"), " "),
@@ -149,7 +153,8 @@ _NEGATE = _rx(
     r"\b(?:get rid of|got rid of|lose|ditch|skip|hide|drop|leave out|take out|cut out|filter out|take away|no more"
     r"|enough of|enough with|not (?:a |the )?(?:big |huge )?fans? of|(?:i|we) (?:really |just )?(?:don't|do not|dont"
     r"|didn't|did not) (?:really )?(?:like|want|love|need|care for|want to see)|(?:i|we) (?:hate|dislike)"
-    r"|(?:i'd|i would|we'd) rather not(?: have| see)?|(?:anything|everything|all|any \w+) (?:but|except|other than"
+    r"|(?:i'd|i would|we'd) rather not(?: have| see)?|rule out|(?:anything|everything|all|any \w+) "
+    r"(?:but|except|other than"
     r"|apart from)|other than|apart from|except for|(?:in )?any (?:colou?r|size|kind|type|number|setting|place)s? "
     r"(?:but|except|other than|apart from)|(?:nothing|none) (?=(?:on|in|at|by|during|with|near)\b))\s*"
 )
@@ -186,7 +191,8 @@ _DROP = (
     _rx(r"\b(?:forget|ignore|drop|never ?mind|remove|skip|lose|scrap|clear|reset|no|relax|loosen|undo|cancel)\s+"
         r"(?:about\s+)?(?:the\s+)?(?:" + _GROUP + r")(?:\s+(?:filter|part|thing|bit|constraint|requirement"
         r"|restriction|condition))?\b"),
-    _rx(r"\b(?:the\s+)?(?:" + _GROUP + r")\s+(?:(?:really )?(?:doesn't|does not|don't|dont|doesnt|won't) (?:really )?"
+    _rx(r"\b(?:the\s+)?(?:" + _GROUP + r")\s*,?\s+(?:(?:really )?(?:doesn't|does not|don't|dont|doesnt|won't) "
+        r"(?:really )?"
         r"matter|is not important|isn't important|(?:is )?up to you)\b"),
     _rx(r"\b(?:(?:it )?(?:doesn't|does not|don't|dont|doesnt) (?:really )?matter|(?:i )?(?:don't|do not|dont) care)"
         r"\s+(?:about\s+)?(?:the\s+|what\s+)?(?:" + _GROUP + r")\b"),

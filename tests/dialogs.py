@@ -13,9 +13,12 @@ written as free conversations by several people, each in their own way of typing
 from __future__ import annotations
 
 from tests.dialogs_casual import CASUAL
+from tests.dialogs_people import PEOPLE
 from tests.dialogs_personas import PERSONAS
 from tests.dialogs_returns import RETURNS
 from tests.dialogs_styles import STYLES
+from tests.dialogs_users import USERS
+from tests.dialogs_users_more import USERS_MORE
 from tests.dialogs_wording import WORDING
 
 Turn = tuple[str, str | None, str]
@@ -214,7 +217,8 @@ CORE: dict[str, list[Turn]] = {
 
 # Written by people other than the planner's author, phrased their own way; the phrases record what the planner
 # sends today (a change must be deliberate), the wanted attributes are theirs.
-DIALOGS: dict[str, list[Turn]] = {**CORE, **CASUAL, **STYLES, **WORDING, **PERSONAS, **RETURNS}
+TABLES = (CORE, CASUAL, STYLES, WORDING, PERSONAS, RETURNS, USERS, USERS_MORE, PEOPLE)
+DIALOGS: dict[str, list[Turn]] = {name: turns for table in TABLES for name, turns in table.items()}
 
 
 def constraints(wanted: str) -> tuple[dict[str, str], dict[str, set[str]]]:

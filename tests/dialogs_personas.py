@@ -209,11 +209,11 @@ PERSONAS: dict[str, list[tuple[str, str | None, str]]] = {
         ("make it 2", "two trees on a beach", "kind=tree setting=beach count=2"),
     ],
     "wh questions boats": [
-        ("what do you have with boats?", "with boats", "kind=boat"),
-        ("which ones are at night?", "with boats at night", "kind=boat time=night"),
-        ("which of those are on the water?", "with boats in water at night", "kind=boat time=night setting=water"),
+        ("what do you have with boats?", "boats", "kind=boat"),
+        ("which ones are at night?", "boats at night", "kind=boat time=night"),
+        ("which of those are on the water?", "boats in water at night", "kind=boat time=night setting=water"),
         ("what about the daytime ones on the water?",
-         "with boats in water during the day", "kind=boat time=day setting=water"),
-        ("show more", "with boats in water during the day", "kind=boat time=day setting=water"),
+         "boats in water during the day", "kind=boat time=day setting=water"),
+        ("show more", "boats in water during the day", "kind=boat time=day setting=water"),
     ],
 }

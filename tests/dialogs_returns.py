@@ -74,7 +74,7 @@ RETURNS: dict[str, list[tuple[str, str | None, str]]] = {
     ],
     "parent city collage": [
         (("hi, my daughter has to make a collage about the city for school. do you have "
-          "cars on the street?"), "daughter cars in the city", "kind=car setting=street"),
+          "cars on the street?"), "cars in the city", "kind=car setting=street"),
         ("she also wants some houses, same setting", "houses in the city", "kind=house setting=street"),
         ("she says night pictures look cooler with the lights",
          "houses in the city at night", "kind=house setting=street time=night"),

@@ -14,6 +14,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from bot.llm_plan import LLMPlanner
 from bot.plan import Action, Filter, SearchPlan
 from bot.rules import DeterministicPlanner
+from bot.scope import Context
 from tests import bot_fixtures as fx
 from tests.dialogs import DIALOGS, constraints, matches, run_dialog, turn_precision
 
@@ -22,6 +23,9 @@ CHAT_PRECISION_TARGET = 0.85
 
 
 def test_table_is_broad_and_answerable() -> None:
+    from tests.dialogs import TABLES
+
+    assert sum(len(table) for table in TABLES) == len(DIALOGS)  # no name used twice
     multi_turn = [name for name, turns in DIALOGS.items() if len(turns) >= 2]
     assert len(multi_turn) >= 60
     rows = list(fx.demo_attrs().values())
@@ -32,9 +36,18 @@ def test_table_is_broad_and_answerable() -> None:
             assert not wanted or sum(matches(a, wanted) for a in rows) >= 8, (name, text, wanted)
 
 
+@pytest.fixture(scope="module")
+def words() -> Context:
+    """The demo model's vocabulary: the phrases of the table are what the demo bot sends (bot.reader drops words
+    the search model never saw)."""
+    from indexer.embedding import ClipEmbeddings
+
+    return Context(known=ClipEmbeddings("demo-clip").knows)
+
+
 @pytest.mark.parametrize("name", list(DIALOGS))
-def test_rule_planner_sends_the_phrase(name: str) -> None:
-    planner, previous, history = DeterministicPlanner(), None, []
+def test_rule_planner_sends_the_phrase(name: str, words: Context) -> None:
+    planner, previous, history = DeterministicPlanner(words), None, []
     for text, phrase, _ in DIALOGS[name]:
         plan = planner.plan(previous, text, history)
         assert (plan.phrase if plan.searchable else None) == phrase, f"{name}: after {text!r}: {plan}"
@@ -49,6 +62,7 @@ class ScriptedPlanModel(GenericFakeChatModel):
 
     fail_every: int = 0
     calls: int = 0
+    context: Any = None
 
     def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any):
         self.calls += 1
@@ -57,7 +71,7 @@ class ScriptedPlanModel(GenericFakeChatModel):
         earlier = json.loads(re.search(r"Earlier searches \(oldest first\): (.*)\nCurrent plan", prompt)[1])
         text = prompt.split("User message: ", 1)[1]
         previous = None if current is None else _plan(current)
-        plan = DeterministicPlanner().plan(previous, text, [_plan(p) for p in earlier])
+        plan = DeterministicPlanner(self.context).plan(previous, text, [_plan(p) for p in earlier])
         reply = {"action": plan.action.value, "subject": plan.subject, "modifiers": list(plan.modifiers),
                  "negatives": list(plan.negatives), "filters": [vars(f) for f in plan.filters], "like": plan.like}
         content = "I'd rather not." if self.fail_every and self.calls % self.fail_every == 0 else json.dumps(reply)
@@ -71,10 +85,10 @@ def _plan(fields: dict[str, Any]) -> SearchPlan:
 
 
 @pytest.mark.parametrize("fail_every", [0, 2])
-def test_llm_planner_passes_the_table(fail_every: int) -> None:
+def test_llm_planner_passes_the_table(fail_every: int, words: Context) -> None:
     for name, turns in DIALOGS.items():
-        model = ScriptedPlanModel(messages=iter([]), fail_every=fail_every)
-        planner, previous, sources, history = LLMPlanner(model, DeterministicPlanner()), None, set(), []
+        model = ScriptedPlanModel(messages=iter([]), fail_every=fail_every, context=words)
+        planner, previous, sources, history = LLMPlanner(model, DeterministicPlanner(words)), None, set(), []
         for text, phrase, _ in turns:
             plan = planner.plan(previous, text, history)
             assert (plan.phrase if plan.searchable else None) == phrase, f"{name}: after {text!r}: {plan}"
