@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import table, write_section  # noqa: E402
+from tests import dialogs as tables  # noqa: E402
 from tests.dialogs import DIALOGS, run_dialog, turn_precision  # noqa: E402
 
 K = 8
@@ -54,9 +55,17 @@ def main() -> None:
     turns = sum(r[1] for r in rows)
     mean = sum(r[1] * r[2] for r in rows) / turns
     worst = sorted(rows, key=lambda r: r[2])
+    by_name = {r[0]: r for r in rows}
+    per_table = []
+    for name in ("CORE", "CASUAL", "STYLES", "WORDING", "PERSONAS", "RETURNS", "USERS", "USERS_MORE", "PEOPLE"):
+        mine = [by_name[d] for d in getattr(tables, name) if d in by_name]
+        n = sum(r[1] for r in mine)
+        per_table.append((name, len(mine), n, f"{sum(r[1] * r[2] for r in mine) / n:.3f}"))
     body = "\n".join([
         f"Mean precision@{K} over {turns} turns of {len(rows)} dialogs: **{mean:.3f}** (target {TARGET}); "
         f"dialogs with every turn at 1.0: {sum(r[3] == 1.0 for r in rows)} of {len(rows)}.",
+        "", "Per table (tests/dialogs*.py):", "",
+        table(["table", "dialogs", "turns scored", f"mean p@{K}"], per_table),
         "", f"Model {parts.info.identity}, rule planner, demo split in a fresh Milvus Lite dir. "
         "Precision of a turn = share of the shown images whose manifest attributes have every wanted value "
         "and no excluded one. Per dialog, worst first:", "",
