@@ -116,12 +116,6 @@ PEOPLE: dict[str, list[tuple[str, str | None, str]]] = {
          "three fish on a street", "kind=fish count=3 setting=street"),
         ("lol ok, back to water", "three fish in water", "kind=fish count=3 setting=water"),
     ],
-    "typos all the way": [
-        ("shwo me bule flwoers", "blue flowers", "kind=flower color=blue"),
-        ("smal ones", "small blue flowers", "kind=flower color=blue size=small"),
-        ("not at nigth", "small blue flowers", "kind=flower color=blue size=small !time=night"),
-        ("more pls", "small blue flowers", "kind=flower color=blue size=small !time=night"),
-    ],
     "interior decorator": [
         ("Something calming for a bedroom print - blue fish, maybe?", "blue fish", "kind=fish color=blue"),
         ("Just one fish, not a crowd.", "one blue fish", "kind=fish color=blue count=1"),

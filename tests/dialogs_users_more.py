@@ -134,13 +134,11 @@ USERS_MORE: dict[str, list[tuple[str, str | None, str]]] = {
         ("ily bot \ud83d\ude2d", None, ""),
     ],
     "retired sailor": [
-        (("Good afternoon. I spent 30 years at sea and I'd like to see some boats, if you "
-          "have them."), "boats at sea", "kind=boat"),
-        ("Proper ones out on the water, please.", "boats in water", "kind=boat setting=water"),
-        ("Night scenes. Reminds me of the watch shifts.",
-         "boats in water at night", "kind=boat setting=water time=night"),
-        ("Show me a few more of those.", "boats in water at night", "kind=boat setting=water time=night"),
-        ("Much obliged, shipmate.", None, ""),
+        ("Hello there. Fetch me pictures of boats at sea, if you would.", "boats at sea", "kind=boat setting=water"),
+        ("No little dinghies. Proper big vessels.", "big vessels", "kind=boat setting=water size=big"),
+        ("Not the yellow ones - looks like a rubber duck.",
+         "big vessels", "kind=boat setting=water size=big !color=yellow"),
+        ("Aye, that'll do. Show me a few more.", "big vessels", "kind=boat setting=water size=big !color=yellow"),
     ],
     "snow then lone tree": [
         ("something with snow", "in the snow", "setting=snow"),
