@@ -87,6 +87,10 @@ class ChatBot:
             return Answer(plan, "I can't apply that filter.", note=str(exc))
         except NothingToSearch:
             return Answer(plan, HELP)
+        if answer.plan.left_out and not answer.note:  # never silently: say which words the model cannot see
+            words = ", ".join(f"'{w}'" for w in answer.plan.left_out)
+            answer = replace(answer, note=f"Left out {words}: the search model has not learned "
+                                          f"{'that word' if len(answer.plan.left_out) == 1 else 'those words'}.")
         if conv.picture is not None:  # the headline names the picture the search still uses
             words = answer.plan.describe().removeprefix("Searching for: ") if answer.plan.phrase else ""
             scope = [f.describe() for f in answer.plan.filters] if not answer.plan.phrase else []

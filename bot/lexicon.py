@@ -239,6 +239,11 @@ def content_word(word: str) -> bool:
     return not tags or bool(_CONTENT_POS & set(tags))
 
 
+def names_a_thing(word: str) -> bool:
+    """An English noun ("dogs", "worksheet"), not chat ("hiii", "arr", "gg")."""
+    return "NOUN" in getAllLemmas(word)
+
+
 def known_word(word: str) -> bool:
     """In the English dictionary lemminflect carries, or in one of the tables here."""
     return bool(getAllLemmas(word)) or word in _vocabulary()

@@ -21,6 +21,12 @@ _T = TypeVar("_T")
 
 
 def merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | None) -> SearchPlan:
+    plan = _merge(live, p, previous)
+    things = tuple(w for w in p.unseen if lx.names_a_thing(w)) if not p.guessed else ()
+    return replace(plan, left_out=things) if plan.action is not Action.EMPTY else plan
+
+
+def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | None) -> SearchPlan:
     if live is not None and p.release:
         live, p = _release(live, p)
         if not p.anything:

@@ -63,6 +63,7 @@ class SearchPlan:
     source: str = field(default="rules", compare=False)
     order: str = ""  # "newest" / "oldest": by date taken instead of by match
     notice: str = field(default="", compare=False)  # said instead of searching ("No photos taken in Oslo...")
+    left_out: tuple[str, ...] = field(default=(), compare=False)  # things asked for that the model never learned
     unlike: int | None = None  # "not like #3": a rank of the last answer, turned into `avoid` by the chat
     avoid: tuple[str, ...] = ()  # ids of images the person set aside ("Not this"): results move away from them
     like_id: str = ""  # the image "more like" means, fixed by the chat when asked (pages and refinements keep it)

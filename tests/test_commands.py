@@ -134,4 +134,7 @@ def test_words_the_search_model_never_saw_do_not_steer_the_search(demo_words) ->
     thanks = play("red boats", "gg ty")
     assert not thanks.searchable and thanks.notice.startswith("You're welcome")
     assert play("dogs").phrase == "dogs"  # said alone it is searched, and the relevance floor answers
+    beach = play("dogs on the beach")  # beside words it knows, it is left out, and the answer says so (bot.chat)
+    assert (beach.phrase, beach.left_out) == ("on a beach", ("dogs",))
+    assert play("hiii do u have fishies").left_out == ()  # chat, not a thing: nothing to report
     assert play("boats", "no red ships, red be bad luck").negatives == ("red ships",)
