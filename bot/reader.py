@@ -79,6 +79,11 @@ _FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
 )
 
 
+# "add exclusion: setting = street", "color != red": a value to avoid, said in field syntax
+_EXCLUDED_FIELD = re.compile(r"\b(?:(?:add )?(?:an )?(?:exclusion|exclude|excluding|negate)\s*:?\s*[a-z_]+\s*"
+                             r"(?:==?|:|is)|(?:without|not|no)\s+[a-z_]+\s*==?|[a-z_]+\s*!=)\s*(?P<v>[\w-]+)", re.I)
+
+
 def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
     """Pull scope filters out of the message; returns them and the text left over."""
     found: list[tuple[str, str, str]] = []
@@ -189,7 +194,7 @@ _IN_THE_DARK = re.compile(r"\bin the dark\b")
 def read_message(raw: str, context: Context | None = None) -> Message:
     """Split one message into subject words, grouped modifiers, negatives and filters (dates, places and
     cameras among them, resolved with `context`)."""
-    filters, rest = extract_filters(raw)
+    filters, rest = extract_filters(_EXCLUDED_FIELD.sub(r" without \g<v> ", raw))
     msg = Message(filters=list(filters))
     low = _openings(rest.lower().strip(), msg)
     scope, low = take_scope(low, rest, context or Context())
