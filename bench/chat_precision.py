@@ -57,7 +57,8 @@ def main() -> None:
     worst = sorted(rows, key=lambda r: r[2])
     by_name = {r[0]: r for r in rows}
     per_table = []
-    for name in ("CORE", "CASUAL", "STYLES", "WORDING", "PERSONAS", "RETURNS", "USERS", "USERS_MORE", "PEOPLE"):
+    for name in ("CORE", "CASUAL", "STYLES", "WORDING", "PERSONAS", "RETURNS", "USERS", "USERS_MORE", "PEOPLE", "LONG",
+                 "LONG_MORE"):
         mine = [by_name[d] for d in getattr(tables, name) if d in by_name]
         n = sum(r[1] for r in mine)
         per_table.append((name, len(mine), n, f"{sum(r[1] * r[2] for r in mine) / n:.3f}"))

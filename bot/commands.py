@@ -34,14 +34,16 @@ RESET = re.compile(
     r"|from scratch|clear (?:it )?all|clear everything|reset everything|forget (?:it|that|everything|all that))\b"
     r"|(?:reset|clear)(?=\s*(?:[.!:,;-]|$)))[\s.!:,;-]*(?:(?:please|again)\b[\s.!:,;-]*)*(?:with\s+)?"
 )
+# "show more", "next page", "Would you kindly show me further results?", "let's see the next batch", "page 2"
+_MORE_WORDS = r"(?:more|further|additional|extra|other|others|another|next|different)"
+_MORE_THINGS = (r"(?:results?|images?|pictures?|photos?|pics?|batch|page|set|ones?|options?|matches"
+                r"|(?:of|from) (?:them|these|those|that|it|this|the same)(?: [\w' ]+)?)")
 SHOW_MORE = re.compile(
-    r"^(?:(?:please|can you|could you|can i|could i|can we|could we|may i|let me|let's|lets)\s+)?"
-    r"(?:(?:show|give|load|see|get)?\s*(?:me |us )?"
-    r"(?:some |a few |any )?(?:more|others|other ones|different ones)(?: results| images| pictures| photos| options"
-    r"| of (?:them|these|those|that|it|this|the same)(?: [\w' ]+)?)?(?: for (?:that|this|these|those|them|it)"
-    r"(?: [\w' ]+)?)?|(?:show |go to |see )?(?:the )?next(?: page"
-    r"| one| ones| results)?|keep going|continue|go on|anything else"
-    r"|what else(?: (?:do you|have you) (?:have|got))?|keep (?:them|'em|em|it|those) coming)(?: please)?[\s.!?]*$"
+    r"^(?:(?:please|kindly|can you|could you|would you|will you|can i|could i|can we|could we|may i|might i|let me"
+    r"|let's|lets)\s+)*(?:(?:show|give|load|see|get|present|display|fetch|bring)\s+)?(?:me |us )?(?:some |a few |any "
+    r"|the )?(?:" + _MORE_WORDS + r"(?:\s+" + _MORE_THINGS + r")?(?: for (?:that|this|these|those|them|it)"
+    r"(?: [\w' ]+)?)?|page\s*\d+|keep going|continue|go on|anything else|what else(?: (?:do you|have you) (?:have"
+    r"|got))?|keep (?:them|'em|em|it|those) coming)(?: please)?[\s.!?]*$"
 )
 _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "last"]
@@ -88,7 +90,9 @@ _FAREWELL = re.compile(r"\b(?:good ?night|have a (?:nice|good|great|lovely) (?:d
                        r"|see (?:you|ya)(?: later)?|talk (?:to you )?later|that's (?:all|it|enough)"
                        r"|that is (?:all|it)|that will do|that'll do|that concludes(?: my search)?|i'm done|all done"
                        r"|(?:you|you've|you have) been (?:very |so |really )?(?:helpful|great|a great help)"
-                       r"|merry christmas|happy (?:holidays|new year|birthday|easter))\b")
+                       r"|merry christmas|happy (?:holidays|new year|birthday|easter)|that covers it"
+                       r"|end (?:of )?(?:the )?(?:session|chat|search)|that's everything|that is everything"
+                       r"|we're done|done for (?:today|now))\b")
 _CLOSING_WORDS = frozenset(
     ["thanks", "thank", "you", "thx", "ty", "cheers", "bye", "goodbye", "byebye", "great", "perfect", "nice", "cool",
      "awesome", "lovely", "brilliant", "excellent", "wonderful", "amazing", "fantastic", "ok", "okay", "good",
@@ -143,8 +147,8 @@ def _shows_more(body: str) -> bool:
     clauses = [c.strip() for c in re.split(r"[,.!?;]+|\s-\s", body) if c.strip()]
     if not clauses:
         return False
-    if SHOW_MORE.match(clauses[-1]):
-        return all(not _says_what(c) for c in clauses[:-1])
+    if any(SHOW_MORE.match(c) for c in clauses):  # "more please, she's loving this"
+        return all(SHOW_MORE.match(c) or not _says_what(c) for c in clauses)
     tail = _TRAILING_MORE.search(clauses[-1])
     return bool(tail) and tail.start() > 0 and not _says_what(" ".join([*clauses[:-1], clauses[-1][: tail.start()]]))
 

@@ -69,7 +69,8 @@ TIMES: dict[str, str] = {
     "sunset": "at sunset", "sunrise": "at sunrise", "dawn": "at dawn", "dusk": "at dusk",
     "morning": "in the morning", "evening": "in the evening", "afternoon": "in the afternoon",
     "dark": "at night", "sunny": "on a sunny day", "sunlit": "on a sunny day", "moonlight": "at night",
-    "moonlit": "at night", "starlight": "at night", "sunlight": "during the day", "sunshine": "during the day",
+    "moonlit": "at night", "starlight": "at night", "nocturnal": "at night", "sunlight": "during the day",
+    "sunshine": "during the day",
 }
 # Keywords that are modifiers even without a preposition.
 ALWAYS_MODIFIERS = frozenset({"indoors", "outdoors", "snowy", "sandy", "grassy", "underwater", "downtown", "sunny",
@@ -136,7 +137,8 @@ SLANG: dict[str, str] = {
     "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "thks": "thanks", "tks": "thanks", "pls": "please",
     "plz": "please", "tonite": "tonight", "lookin": "looking", "som": "some", "sum": "some", "waitt": "wait",
     "ment": "meant", "smth": "something", "sth": "something", "w/": "with", "w/o": "without", "ppl": "people",
-    "nd": "and", "n": "and", "abt": "about", "nto": "not", "adn": "and", "hte": "the", "waht": "what",
+    "nd": "and", "n": "and", "abt": "about", "nto": "not", "moar": "more", "mroe": "more", "mor": "more",
+    "nite": "night", "adn": "and", "hte": "the", "waht": "what",
     "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
     "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "nvm": "never mind", "em": "them", "tho": "though",
 }

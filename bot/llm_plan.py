@@ -194,6 +194,7 @@ def _plan_json(plan: SearchPlan | None) -> str:
     photo = {f.field: f.value for f in plan.filters if f.field in PHOTO_FILTERS}
     photo |= {f.field: f.words.removeprefix("shot on ") for f in plan.filters if f.field == "camera"}
     fields = {
+        "last_action": plan.action.value,
         "subject": plan.subject, "modifiers": list(plan.modifiers), "negatives": list(plan.negatives),
         "filters": [{"field": f.field, "op": f.op, "value": f.value} for f in plan.filters
                     if f.field not in PHOTO_FILTERS],

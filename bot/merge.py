@@ -33,7 +33,8 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
             return live
     if not p.anything:
         return nothing_to_search(previous)
-    if (live is None or not live.subject) and not p.subject:  # "with cars" after "street scenes at night"
+    if (live is None or not live.subject or p.continues) and not p.subject:  # "with cars" after "night street scenes",
+        # "the same but with cars instead"
         with_mods = [m for m in p.mods if m.startswith("with ")]
         if with_mods:
             p.subject, p.mods = with_mods[0][5:].split(), [m for m in p.mods if m != with_mods[0]]
@@ -106,6 +107,14 @@ def _fresh(p: reader.Message, kept: tuple[Filter, ...], order: str) -> SearchPla
 
 def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
     live = _let_go(live, p.drop)
+    if p.allow:  # "red is fine after all"
+        live = replace(live, negatives=tuple(n for n in live.negatives if n not in p.allow))
+    if p.fewer:  # "fewer of them in each picture"
+        p.mods = [*p.mods, _one_less(live.modifiers)]
+    if live.action is Action.EXCLUDE and p.also and p.pronoun == "plural" and p.mods and not (
+            p.subject or p.negatives):
+        # "no purple ones." "and the yellow ones too": more to exclude, not a new number for the thing
+        p.negatives, p.mods, p.pronoun = [lx.canonical_word(m) for m in p.mods], [], None
     if p.shift and not any(f[0] == "taken" for f in p.filters):
         live = replace(live, filters=tuple(_shift(f, p.shift) for f in live.filters))
     new_mods = p.mods + [lx.place_or_time(b) for b in p.bare]
@@ -155,6 +164,18 @@ def _let_go(plan: SearchPlan, groups: set[str]) -> SearchPlan:
     return replace(plan, modifiers=tuple(m for m in plan.modifiers if lx.group_of(m) not in groups),
                    negatives=tuple(n for n in plan.negatives if lx.group_of_word(n) not in groups),
                    filters=tuple(f for f in plan.filters if f.field not in fields))
+
+
+_COUNT_ORDER = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _one_less(modifiers: tuple[str, ...]) -> str:
+    """The count one below the current one ("three" -> "two"); "one" when there is none or it is one already."""
+    counts = [lx.canonical_word(m.split()[-1]) if m.split()[-1] != "of" else m for m in modifiers
+              if lx.group_of(m) == "count"]
+    now = {"a single": "one", "a pair of": "two", "a couple of": "two", "a group of": "three"}.get(
+        counts[-1], counts[-1]) if counts else "one"
+    return _COUNT_ORDER[max(0, _COUNT_ORDER.index(now) - 1)] if now in _COUNT_ORDER else "one"
 
 
 def _besides(negative: str, subject: str) -> str:

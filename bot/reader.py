@@ -44,6 +44,9 @@ class Message:
     release: list[str] = field(default_factory=list)  # "drop the purple": let go of it, or exclude it
     back: str = ""  # "go back to the cars": return to the last search for cars
     shift: int = 0  # "the summer before that": the current date range moved back (-1) or on (+1)
+    allow: list[str] = field(default_factory=list)  # "red is fine after all": exclusions taken back
+    fewer: bool = False  # "fewer of them": the count goes down by one
+    also: bool = False  # "... too", "... as well": more of the same kind of change as the last message
 
     @property
     def positive(self) -> bool:
@@ -52,7 +55,7 @@ class Message:
     @property
     def anything(self) -> bool:
         return self.positive or bool(self.negatives or self.filters or self.order or self.drop or self.release
-                                     or self.back or self.shift)
+                                     or self.back or self.shift or self.allow or self.fewer)
 
 
 def normalise(text: str) -> str:
@@ -80,8 +83,9 @@ _FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
 
 
 # "add exclusion: setting = street", "color != red": a value to avoid, said in field syntax
-_EXCLUDED_FIELD = re.compile(r"\b(?:(?:add )?(?:an )?(?:exclusion|exclude|excluding|negate)\s*:?\s*[a-z_]+\s*"
-                             r"(?:==?|:|is)|(?:without|not|no)\s+[a-z_]+\s*==?|[a-z_]+\s*!=)\s*(?P<v>[\w-]+)", re.I)
+_EXCLUDED_FIELD = re.compile(r"\b(?:(?:add )?(?:an )?(?:exclusion|exclude|excluding|negate)\s*:?\s*(?:[a-z_]+\s*"
+                             r"(?:==?|:|is)|(?:colou?r|kind|size|count|setting|time|place|type)\b)"
+                             r"|(?:without|not|no)\s+[a-z_]+\s*==?|[a-z_]+\s*!=)\s*(?P<v>[\w-]+)", re.I)
 
 
 def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
@@ -140,7 +144,8 @@ NEGATION = re.compile(
     r"|do not want|don't want|not|no|nor|neither|aren't|isn't|weren't|wasn't|never|none|negate)\b"
 )
 NEGATIVE_NOISE = frozenset(lx._w("any the a an want show see include including with on in at by of more be is are"))
-_HEDGES = frozenset(lx._w("only just also then please maybe ideally actually instead rather"))
+_HEDGES = frozenset(lx._w("only just also then please maybe ideally actually instead rather make makes made let have "
+                          "get them it they those these"))
 _HEDGES_POSITIVE = frozenset(lx._w("instead rather actually"))
 NEGATIVE_TAIL = frozenset(lx._w("too either as well please then anymore now again instead ones one any of actually"
                                  " rather"))
@@ -207,7 +212,9 @@ def read_message(raw: str, context: Context | None = None) -> Message:
                      *tidied.negatives]
     msg.mods += tidied.mods
     msg.drop, msg.release, msg.back = tidied.drop, [lx.correct(w) for w in tidied.release], tidied.back
+    msg.allow, msg.fewer = [lx.canonical_word(lx.correct(w)) for w in tidied.allow], tidied.fewer
     msg.continues = msg.continues or tidied.swap
+    msg.also = bool(re.search(r"\b(?:too|as well|either|also)\W*$", low))
     text = _strip_fillers(" ".join(_words(_IN_THE_DARK.sub(" at night ", positive))).replace("#", " "))
     for pattern in (_PLACE_RE, _ALWAYS_RE):
         msg.mods.extend(lx.place_or_time(m[1]) for m in pattern.finditer(text))
@@ -226,7 +233,8 @@ def _seen_words(phrase: str, known: Callable[[str], bool] | None) -> str:
     ships"); nothing when it has no other ("not very good with computers")."""
     if known is None:
         return phrase
-    words = [w for w in phrase.split() if known(w) and w not in lx.STOPWORDS and w not in lx.VAGUE_NOUNS]
+    words = [c for w in phrase.split() if (c := lx.canonical_word(w)) and known(c) and w not in lx.STOPWORDS
+             and w not in lx.VAGUE_NOUNS]
     return " ".join(words)
 
 

@@ -35,6 +35,8 @@ class Tidied:
     release: list[str] = field(default_factory=list)  # "drop the purple": let go if searched for, else exclude
     swap: bool = False  # "swap to boats", "those as cars", "same setting": the same search with a new thing
     back: str = ""  # "go back to the cars": the thing of an earlier search to return to
+    allow: list[str] = field(default_factory=list)  # "red is fine after all": exclusions taken back
+    fewer: bool = False  # "fewer of them in each picture": one less than now
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -62,7 +64,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r"|crazy about|mad about|fond of|in love with|keen on|a fan of|fans of)\b|\b(?:obsessed with|crazy about"
          r"|mad about|fond of|in love with|keen on)\b"), " "),
     (_rx(r"\b(?:it |they )?(?:starts?|begins?|ends?) with\b"), " "),
-    (_rx(r",\s*like an? [^,.;!?]*|\bon (?:its|their) own\b|\bby (?:itself|themselves)\b|\balone\b"), " "),
+    (_rx(r",\s*like (?:an? |in |on |at |the )[^,.;!?]*|\bon (?:its|their) own\b|\bby (?:itself|themselves)\b"
+         r"|\balone\b"), " "),
     (_rx(r"\bfor (?:the|my|our|his|her|their) (?:other |second |first |younger |older |next )?(?:\w+ )?(?:twin|kid"
          r"|child|son|daughter|boy|girl|part|section|page|slide|bit|one)s?(?:'s [\w']+)?\b"), " "),
     (_rx(r"\bfor (?:school|work|class|college|uni|university|homework|a school project|a project)\b"), " "),
@@ -85,7 +88,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r"|\b(?:one|another|one last|a) (?:more |other )?(?:thing|question|request)\b|\bquick question\b"
          r"|\b(?:for|in) (?:like |about |almost |over )?(?:\d+|a few|a couple of|two|three|several|many) "
          r"(?:hours|minutes|mins|days|weeks|ages)\b|\bfor ages\b|\bfor ever\b|\bforever\b"), " "),
-    (_rx(r"\b(night|day) time\b"), r"\1time"),
+    (_rx(r"\b(night|nite|day) time\b"), r"\1time"),
     (_rx(r"\b(?:one|some|all|most|many|two|both) of (?:my|our|his|her|the|their) \w+ (?:is|are|was|were|has|have"
          r"|gets?|got)\b[^,.;!?]*|\b(?:is|are|am|'m|gets?) (?:scared|afraid|frightened|terrified|tired|sick) of\b"
          r"[^,.;!?]*"),
@@ -134,6 +137,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r"|count)\s+(?:to|into|for)\b"), " "),
     (_rx(r"\b(?:change|switch|turn) (?:it |them |that |those |these )?(?:to|into)\b"), " "),
     (_rx(r"\bback to\b"), " "),
+    # "keep everything else as it is", "retaining all other constraints", "change nothing else"
+    (_rx(r"\b(?:keep|keeping|retain|retaining|leave|leaving|with)\s+(?:all\s+|everything\s+)?(?:the\s+rest"
+         r"|all\s+other\s+constraints|other\s+constraints|others?|everything\s+else|else|all\s+of\s+that|all\s+else"
+         r"|it\s+all)(?:\s+(?:the\s+same|as(?:\s+it\s+is)?|as\s+is|unchanged|intact))?\b"
+         r"|\b(?:everything|all) else (?:the same|as is|as it is|unchanged)\b|\b(?:change|alter) nothing else\b"), " "),
     # "two fish in each picture", "one per photo"
     (_rx(r"\b(?:per|in each|in every|on each|in the|in a|in one)\s+(?:picture|photo|image|pic|shot|frame|one)s?\b"
          r"|\beach\b"), " "),
@@ -150,7 +158,8 @@ _OPPOSITE = {"small": "big", "little": "big", "tiny": "big", "short": "big", "bi
              "huge": "small", "tall": "small", "dark": "during the day", "bright": "at night", "light": "at night",
              "sunny": "at night"}
 _NEGATE = _rx(
-    r"\b(?:get rid of|got rid of|lose|ditch|skip|hide|drop|leave out|take out|cut out|filter out|take away|no more"
+    r"\b(?:get rid of|got rid of|lose|ditch|skip|hide|drop|leave out|spare me|yeet|take out|cut out|filter out"
+    r"|take away|no more"
     r"|enough of|enough with|not (?:a |the )?(?:big |huge )?fans? of|(?:i|we) (?:really |just )?(?:don't|do not|dont"
     r"|didn't|did not) (?:really )?(?:like|want|love|need|care for|want to see)|(?:i|we) (?:hate|dislike)"
     r"|(?:i'd|i would|we'd) rather not(?: have| see)?|rule out|(?:anything|everything|all|any \w+) "
@@ -158,6 +167,15 @@ _NEGATE = _rx(
     r"|apart from)|other than|apart from|except for|(?:in )?any (?:colou?r|size|kind|type|number|setting|place)s? "
     r"(?:but|except|other than|apart from)|(?:nothing|none) (?=(?:on|in|at|by|during|with|near)\b))\s*"
 )
+_ALLOW = _rx(r"\b(?!(?:colou?rs?|sizes?|numbers?|counts?|settings?|places?|backgrounds?|locations?|times?|it|that|this"
+             r"|everything|all|which|whatever|any)\b)(\w+)(?: ones)? (?:is|are|'s|'re) (?:fine|ok|okay|alright|good"
+             r"|allowed|welcome)(?: (?:after all|too"
+             r"|again|now))?\b")
+_FEWER = _rx(r"\b(?:fewer|less)(?: (?:still|of them|objects|things|ones))?\b(?!\s+than)(?:\s+[a-z]+)?(?:\s+(?:in|per) "
+             r"(?:each|every|the|a) (?:picture|photo|image|pic|shot|frame|one)s?)?")
+# "the purple ones are too cheerful, can we get rid of those": "those" are the purple ones
+_THOSE = _rx(r"\bthe (\w+) ones\b(?P<mid>[^.!?]*?)\b(?:get rid of|yeet|remove|drop|lose|ditch|skip|hide|exclude)\s+"
+             r"(?:those|them|these|'em|em)\b")
 _MINUS = _rx(r"(?:(?<=\s)|^)-(?=[a-z])")
 _LEAVE_OUT = _rx(r"\bleave (?:the |all the )?([\w']+(?: [\w']+)?) out\b")
 # "these are all at night, I wanted daytime": what the last answer shows, said before what is wanted instead
@@ -165,13 +183,15 @@ _OBSERVATION = _rx(r"(?:^|(?<=[,.;!?]))\s*(?:but |and |so |no |well )?(?:these|t
                    r"|all these|most of (?:these|them)|some of (?:these|them|those)|half of (?:these|them))\s*"
                    r"(?:'re|are|were|look|looks|seem|seems)\b(?! (?:too|way too)\b)[^,.;!?]*")
 # "drop the purple", "forget the houses": a part of the search to let go (or, if it is not in it, to exclude)
-_RELEASE = _rx(r"\b(?:drop|forget(?: about)?|lose|remove|ditch|ignore|never ?mind|scrap|no need for|(?:i )?(?:don't|do "
-               r"not) need)\s+(?:the\s+)?(?P<what>(?!(?:[\w']+ )?ones?\b)[\w']+(?: [\w']+)?)"
+_RELEASE = _rx(r"\b(?:drop|forget(?: about)?|lose|remove|ditch|ignore|disregard|omit|never ?mind|scrap|no need for"
+               r"|(?:i )?(?:don't|do not) need)\s+(?:the\s+)?(?P<what>(?!(?:[\w']+ )?ones?\b)[\w']+(?: [\w']+)?)"
                r"(?=\s*(?:[,.;!?]|\band\b|\bbut\b|$))")
-_SWAP = _rx(r"\b(?:swap|switch|change|replace|trade|exchange|turn)\s+(?:out\s+)?(?:the\s+)?(?:[\w']+(?: [\w']+)?\s+)?"
-            r"(?:for|with|to|into)\b|\b(?:instead of|rather than|in place of)\s+(?:the\s+)?[\w']+(?: [\w']+)?"
+_SWAP = _rx(r"\b(?:swap|switch|change|alter|replace|trade|exchange|turn)\s+(?:out\s+)?(?:the\s+)?"
+            r"(?:[\w']+(?: [\w']+)?\s+)?"
+            r"(?:for|with|to|into)\b|\b(?:instead of|rather than|in place of)\b[^,.;!?]*"
             r"|\b(?:the )?same (?:thing|things|stuff|search|pictures|photos|setting|place|background|colou?r|size"
-            r"|time|number|but|again)\b(?:\s+but\b)?|(?:^|\b(?:those|these|them|it|that) )as\b")
+            r"|time|number|but|again|arrangement|setup|scene|layout|composition|style|kind|one|ones)\b(?:\s+but\b)?"
+            r"|(?:^|\b(?:those|these|them|it|that) )as\b")
 _BACK = _rx(r"\b(?:go(?:ing)? back|back|return|revert|get back)\s+to\s+(?:the\s+)?(?P<what>(?!(?:but|and|or|the|a|an"
             r"|it|them|that|those|these|before|where|what)\b)[a-z][\w']*)")
 # (pattern, negatives, modifiers): counts said by comparison
@@ -189,7 +209,8 @@ _DROP = (
         r"(?:\s+(?:is|are|will do|works?|would do|(?:is )?ok))?(?:\s+(?:fine|ok"
         r"|okay|good|alright|great|welcome))?"),
     _rx(r"\b(?:forget|ignore|drop|never ?mind|remove|skip|lose|scrap|clear|reset|no|relax|loosen|undo|cancel)\s+"
-        r"(?:about\s+)?(?:the\s+)?(?:" + _GROUP + r")(?:\s+(?:filter|part|thing|bit|constraint|requirement"
+        r"(?:about\s+)?(?:the\s+)?(?:(?:constraint|filter|requirement|condition)s?\s*:?\s*)?(?:" + _GROUP + r")"
+        r"(?:\s+(?:filter|part|thing|bit|constraint|requirement"
         r"|restriction|condition))?\b"),
     _rx(r"\b(?:the\s+)?(?:" + _GROUP + r")\s*,?\s+(?:(?:really )?(?:doesn't|does not|don't|dont|doesnt|won't) "
         r"(?:really )?"
@@ -205,6 +226,9 @@ def tidy(low: str) -> Tidied:
     back = _BACK.search(out.text)
     if back and lx.group_of_word(lx.correct(back["what"])) == "extra":  # not "back to two": a count said again
         out.back, out.text = back["what"], out.text[: back.start()] + " " + out.text[back.end():]
+    out.fewer = bool(_FEWER.search(out.text))
+    out.text = _FEWER.sub(" ", out.text)
+    out.text = _THOSE.sub(r"\g<mid> without \1", out.text)
     out.text = _COMPLAINT.sub(lambda m: f" , {_OPPOSITE.get(m['adj'] or m['adj2'], '')} , ", out.text)
     out.text = _OBSERVATION.sub(" , ", out.text)
     out.text = _MINUS.sub(" , without ", out.text)
@@ -212,7 +236,9 @@ def tidy(low: str) -> Tidied:
     for pattern in _DROP:
         out.drop |= {name for m in pattern.finditer(out.text) for name, hit in m.groupdict().items() if hit}
         out.text = pattern.sub(" ", out.text)
-    out.release = [re.sub(r"\s+(?:part|parts|bit|bits|thing|filter|stuff)$", "", m["what"])
+    out.allow = [m[1] for m in _ALLOW.finditer(out.text)]
+    out.text = _ALLOW.sub(" ", out.text)
+    out.release = [re.sub(r"\s+(?:part|parts|bit|bits|thing|filter|stuff|requirement|constraint)$", "", m["what"])
                    for m in _RELEASE.finditer(out.text)]
     out.text = _RELEASE.sub(" ", out.text)
     out.swap = bool(_SWAP.search(out.text))

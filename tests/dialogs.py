@@ -13,6 +13,8 @@ written as free conversations by several people, each in their own way of typing
 from __future__ import annotations
 
 from tests.dialogs_casual import CASUAL
+from tests.dialogs_long import LONG
+from tests.dialogs_long_more import LONG_MORE
 from tests.dialogs_people import PEOPLE
 from tests.dialogs_personas import PERSONAS
 from tests.dialogs_returns import RETURNS
@@ -217,7 +219,7 @@ CORE: dict[str, list[Turn]] = {
 
 # Written by people other than the planner's author, phrased their own way; the phrases record what the planner
 # sends today (a change must be deliberate), the wanted attributes are theirs.
-TABLES = (CORE, CASUAL, STYLES, WORDING, PERSONAS, RETURNS, USERS, USERS_MORE, PEOPLE)
+TABLES = (CORE, CASUAL, STYLES, WORDING, PERSONAS, RETURNS, USERS, USERS_MORE, PEOPLE, LONG, LONG_MORE)
 DIALOGS: dict[str, list[Turn]] = {name: turns for table in TABLES for name, turns in table.items()}
 
 

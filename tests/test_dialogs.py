@@ -81,7 +81,7 @@ class ScriptedPlanModel(GenericFakeChatModel):
 
 def _plan(fields: dict[str, Any]) -> SearchPlan:
     return SearchPlan(fields["subject"], tuple(fields["modifiers"]), tuple(fields["negatives"]),
-                      tuple(Filter(**f) for f in fields["filters"]), Action.NEW, fields["like"])
+                      tuple(Filter(**f) for f in fields["filters"]), Action(fields["last_action"]), fields["like"])
 
 
 @pytest.mark.parametrize("fail_every", [0, 2])
