@@ -7,7 +7,6 @@ CLIP phrase. How a message is read with these tables lives in bot.reader.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
@@ -127,36 +126,6 @@ CORRECTIONS = ("no wait", "wait", "sorry", "oops", "i meant", "i mean", "i said"
 CONTINUATIONS = ("the same thing but", "the same but", "same thing but", "same but", "the same", "same thing",
                  "same again", "same", "what about", "how about", "and", "but", "instead", "also", "what if", "maybe",
                  "perhaps", "or maybe", "or", "and maybe", "and what about", "and how about")
-
-# Chat spellings and common typos of glue words, read as the words they stand for ("teh" -> "the").
-SLANG: dict[str, str] = {
-    "teh": "the", "u": "you", "ur": "your", "im": "i'm", "ive": "i've", "id": "i'd", "dont": "don't",
-    "doesnt": "doesn't", "didnt": "didn't", "arent": "aren't", "isnt": "isn't", "wont": "won't", "cant": "can't",
-    "wasnt": "wasn't", "werent": "weren't", "thats": "that's", "whats": "what's", "theres": "there's",
-    "wanna": "want to", "gonna": "going to", "gimme": "give me", "lemme": "let me", "thnks": "thanks",
-    "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "thks": "thanks", "tks": "thanks", "pls": "please",
-    "plz": "please", "tonite": "tonight", "lookin": "looking", "som": "some", "sum": "some", "waitt": "wait",
-    "ment": "meant", "smth": "something", "sth": "something", "w/": "with", "w/o": "without", "ppl": "people",
-    "nd": "and", "n": "and", "abt": "about", "nto": "not", "moar": "more", "mroe": "more", "mor": "more",
-    "nite": "night", "adn": "and", "hte": "the", "waht": "what",
-    "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
-    "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "nvm": "never mind", "em": "them", "tho": "though",
-}
-_SLANG_RE = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(k) for k in sorted(SLANG, key=len, reverse=True))
-                       + r")(?![\w'/])", re.I)
-
-
-def undrawn(word: str) -> str:
-    """"moreee" -> "more", "sooo" -> "so", "coool" -> "cool": letters held down, back to a word."""
-    double = re.sub(r"(\w)\1{2,}", r"\1\1", word)
-    single = re.sub(r"(\w)\1{2,}", r"\1", word)
-    return double if known_word(double.lower()) and not known_word(single.lower()) else single
-
-
-def unslang(text: str) -> str:
-    """Chat spellings replaced by the words they stand for, the rest of the text untouched."""
-    return _SLANG_RE.sub(lambda m: SLANG[m[1].lower()], text)
-
 
 # Glue words dropped from the subject ("a house in the city" -> "house").
 STOPWORDS = frozenset(

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot import lexicon as lx
-from bot.scope import Context, take_scope
-from bot.tidy import tidy
+from bot.scope import Context, extract_filters, take_scope
+from bot.tidy import tidy, undrawn
 
 MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
 
@@ -63,46 +63,9 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", str(text)[: MAX_INPUT * 2]).replace("\u2019", "'")
     # control characters and emoji/symbols ("👍 more", "fishies 🐟") are spaces
     text = "".join(" " if unicodedata.category(c)[0] == "C" or unicodedata.category(c) == "So" else c for c in text)
-    text = re.sub(r"[a-zA-Z]*([a-zA-Z])\1{2,}[a-zA-Z]*", lambda m: lx.undrawn(m[0]), text)
+    text = re.sub(r"[a-zA-Z]*([a-zA-Z])\1{2,}[a-zA-Z]*", lambda m: undrawn(m[0]), text)
     text = re.sub(r"\b\d{1,3}\s*/\s*10\b", " ", text)  # "10/10 thanks": a rating, not a count
     return re.sub(r"\s+", " ", text).strip()[:MAX_INPUT]
-
-
-_Q = r"(?P<v>\"[^\"]*\"|'[^']*'|[^\s\"']+)"
-_FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
-    (re.compile(rf"\b(?:in|from|under|inside)\s+(?:the\s+)?(?:folder|directory|dir|path)\s*{_Q}", re.I),
-     "path", "prefix"),
-    (re.compile(rf"\b(?:folder|path|directory)\s*[:=]=?\s*{_Q}", re.I), "path", "prefix"),
-    (re.compile(r"\b(?:in|from|under)\s+(?P<v>[^\s\"']*/[^\s\"']*)", re.I), "path", "prefix"),
-    (re.compile(rf"\b(?:captioned|with\s+(?:a\s+|the\s+)?caption(?:\s+(?:containing|contains|like))?"
-                rf"|caption\s*(?:contains|containing|includes|is|[:=]=?))\s*{_Q}", re.I), "caption", "contains"),
-    (re.compile(rf"\bwhere\s+(?P<f>[a-z][a-z0-9_]*)\s*(?:is|equals|==?)\s*{_Q}", re.I), None, "eq"),
-    (re.compile(rf"\b(?P<f>[a-z][a-z0-9_]*)\s*==?\s*{_Q}", re.I), None, "eq"),
-    (re.compile(r"(?:^|(?<=\s))(?P<f>[a-z][a-z0-9_]*):(?P<v>[^\s\"':]+)", re.I), None, "eq"),  # "kind:fish"
-)
-
-
-# "add exclusion: setting = street", "color != red": a value to avoid, said in field syntax
-_EXCLUDED_FIELD = re.compile(r"\b(?:(?:add )?(?:an )?(?:exclusion|exclude|excluding|negate)\s*:?\s*(?:[a-z_]+\s*"
-                             r"(?:==?|:|is)|(?:colou?r|kind|size|count|setting|time|place|type)\b)"
-                             r"|(?:without|not|no)\s+[a-z_]+\s*==?|[a-z_]+\s*!=)\s*(?P<v>[\w-]+)", re.I)
-
-
-def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
-    """Pull scope filters out of the message; returns them and the text left over."""
-    found: list[tuple[str, str, str]] = []
-    for pattern, fixed_field, op in _FILTER_RULES:
-        for m in list(pattern.finditer(raw)):
-            value = m["v"].strip("\"'") if m["v"][:1] in "\"'" else m["v"].rstrip(".,;!?")
-            name = fixed_field or m["f"].lower()
-            if name in ("folder", "directory"):
-                name, op = "path", "prefix"
-            elif name == "caption":
-                op = "contains"
-            if value:
-                found.append((name, op, value))
-        raw = pattern.sub(" ", raw)
-    return found, raw
 
 
 def _alternation(options: tuple[str, ...]) -> str:
@@ -199,7 +162,7 @@ _IN_THE_DARK = re.compile(r"\bin the dark\b")
 def read_message(raw: str, context: Context | None = None) -> Message:
     """Split one message into subject words, grouped modifiers, negatives and filters (dates, places and
     cameras among them, resolved with `context`)."""
-    filters, rest = extract_filters(_EXCLUDED_FIELD.sub(r" without \g<v> ", raw))
+    filters, rest = extract_filters(raw)
     msg = Message(filters=list(filters))
     low = _openings(rest.lower().strip(), msg)
     scope, low = take_scope(low, rest, context or Context())

@@ -16,6 +16,7 @@ from bot.commands import Command, read_command
 from bot.merge import merge
 from bot.plan import Action, SearchPlan, nothing_to_search
 from bot.scope import Context
+from bot.tidy import unslang
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class DeterministicPlanner:
             return nothing_to_search(previous)
 
     def _plan(self, previous: SearchPlan | None, text: str, history: Sequence[SearchPlan]) -> SearchPlan:
-        raw = lx.unslang(reader.normalise(text))
+        raw = unslang(reader.normalise(text))
         low = raw.lower()
         if not low:
             return nothing_to_search(previous)

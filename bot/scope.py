@@ -1,4 +1,5 @@
-"""When, where and with what: the date, place, camera and order words of a message, resolved against the
+"""The scope of a search in a message's words: folder, caption and field filters ("in folder beach/", "where
+color is red"), and when, where and with what: the date, place, camera and order words, resolved against the
 collection's own values (bot.catalog) and today's date, and turned into filters instead of CLIP words.
 
 "dogs in Rome last year" -> CLIP "dogs", place Rome, taken in 2025. "in the snow" stays a scene: only names
@@ -45,6 +46,45 @@ class Scope:
     order: str = ""
     notice: str = ""  # a place or camera this collection has no photos of: said instead of searching
     shift: int = 0  # "the summer before that": move the current date range back (-1) or on (+1)
+
+
+_Q = r"(?P<v>\"[^\"]*\"|'[^']*'|[^\s\"']+)"
+_FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
+    (re.compile(rf"\b(?:in|from|under|inside)\s+(?:the\s+)?(?:folder|directory|dir|path)\s*{_Q}", re.I),
+     "path", "prefix"),
+    (re.compile(rf"\b(?:folder|path|directory)\s*[:=]=?\s*{_Q}", re.I), "path", "prefix"),
+    (re.compile(r"\b(?:in|from|under)\s+(?P<v>[^\s\"']*/[^\s\"']*)", re.I), "path", "prefix"),
+    (re.compile(rf"\b(?:captioned|with\s+(?:a\s+|the\s+)?caption(?:\s+(?:containing|contains|like))?"
+                rf"|caption\s*(?:contains|containing|includes|is|[:=]=?))\s*{_Q}", re.I), "caption", "contains"),
+    (re.compile(rf"\bwhere\s+(?P<f>[a-z][a-z0-9_]*)\s*(?:is|equals|==?)\s*{_Q}", re.I), None, "eq"),
+    (re.compile(rf"\b(?P<f>[a-z][a-z0-9_]*)\s*==?\s*{_Q}", re.I), None, "eq"),
+    (re.compile(r"(?:^|(?<=\s))(?P<f>[a-z][a-z0-9_]*):(?P<v>[^\s\"':]+)", re.I), None, "eq"),  # "kind:fish"
+)
+
+
+# "add exclusion: setting = street", "color != red": a value to avoid, said in field syntax
+_EXCLUDED_FIELD = re.compile(r"\b(?:(?:add )?(?:an )?(?:exclusion|exclude|excluding|negate)\s*:?\s*(?:[a-z_]+\s*"
+                             r"(?:==?|:|is)|(?:colou?r|kind|size|count|setting|time|place|type)\b)"
+                             r"|(?:without|not|no)\s+[a-z_]+\s*==?|[a-z_]+\s*!=)\s*(?P<v>[\w-]+)", re.I)
+
+
+def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
+    """Pull folder, caption and field filters out of the message; returns them and the text left over (an
+    exclusion said in field syntax becomes "without <value>" for the reader)."""
+    raw = _EXCLUDED_FIELD.sub(r" without \g<v> ", raw)
+    found: list[tuple[str, str, str]] = []
+    for pattern, fixed_field, op in _FILTER_RULES:
+        for m in list(pattern.finditer(raw)):
+            value = m["v"].strip("\"'") if m["v"][:1] in "\"'" else m["v"].rstrip(".,;!?")
+            name = fixed_field or m["f"].lower()
+            if name in ("folder", "directory"):
+                name, op = "path", "prefix"
+            elif name == "caption":
+                op = "contains"
+            if value:
+                found.append((name, op, value))
+        raw = pattern.sub(" ", raw)
+    return found, raw
 
 
 def take_scope(low: str, raw: str, ctx: Context) -> tuple[Scope, str]:

@@ -16,6 +16,36 @@ from dataclasses import dataclass, field
 
 from bot import lexicon as lx
 
+# Chat spellings and common typos of glue words, read as the words they stand for ("teh" -> "the").
+SLANG: dict[str, str] = {
+    "teh": "the", "u": "you", "ur": "your", "im": "i'm", "ive": "i've", "id": "i'd", "dont": "don't",
+    "doesnt": "doesn't", "didnt": "didn't", "arent": "aren't", "isnt": "isn't", "wont": "won't", "cant": "can't",
+    "wasnt": "wasn't", "werent": "weren't", "thats": "that's", "whats": "what's", "theres": "there's",
+    "wanna": "want to", "gonna": "going to", "gimme": "give me", "lemme": "let me", "thnks": "thanks",
+    "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "thks": "thanks", "tks": "thanks", "pls": "please",
+    "plz": "please", "tonite": "tonight", "lookin": "looking", "som": "some", "sum": "some", "waitt": "wait",
+    "ment": "meant", "smth": "something", "sth": "something", "w/": "with", "w/o": "without", "ppl": "people",
+    "nd": "and", "n": "and", "abt": "about", "nto": "not", "moar": "more", "mroe": "more", "mor": "more",
+    "nite": "night", "adn": "and", "hte": "the", "waht": "what",
+    "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
+    "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "nvm": "never mind", "em": "them", "tho": "though",
+}
+_SLANG_RE = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(k) for k in sorted(SLANG, key=len, reverse=True))
+                       + r")(?![\w'/])", re.I)
+
+
+def undrawn(word: str) -> str:
+    """"moreee" -> "more", "sooo" -> "so", "coool" -> "cool": letters held down, back to a word."""
+    double = re.sub(r"(\w)\1{2,}", r"\1\1", word)
+    single = re.sub(r"(\w)\1{2,}", r"\1", word)
+    return double if lx.known_word(double.lower()) and not lx.known_word(single.lower()) else single
+
+
+def unslang(text: str) -> str:
+    """Chat spellings replaced by the words they stand for, the rest of the text untouched."""
+    return _SLANG_RE.sub(lambda m: SLANG[m[1].lower()], text)
+
+
 # Words that name a part of the search, for "forget the colour", "any size is fine", "doesn't matter where".
 GROUP_NAMES: dict[str, str] = {
     "color": r"colou?rs?", "size": r"sizes?", "count": r"numbers?|counts?|amounts?|how many",
