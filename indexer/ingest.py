@@ -9,6 +9,7 @@ import csv
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,7 @@ def read_source(source: Path) -> Source:
 
 
 def _walk(root: Path) -> Source:
+    """Every file under `root`, symlinks followed only while they stay inside it."""
     items: list[SourceItem] = []
     skipped: list[Skipped] = []
     not_images = 0
@@ -70,17 +72,49 @@ def _walk(root: Path) -> Source:
             continue
         seen_dirs.add((st.st_dev, st.st_ino))
         dirnames.sort()
+        for name in list(dirnames):  # a linked folder elsewhere on the disk is not part of this collection
+            if _leaves(root, Path(dirpath) / name):
+                dirnames.remove(name)
+                skipped.append(Skipped((Path(dirpath) / name).relative_to(root).as_posix(), LINK_OUT))
         for name in sorted(filenames):
             file = Path(dirpath) / name
             rel = file.relative_to(root).as_posix()
             suffix = file.suffix.lower()
-            if suffix in UNSUPPORTED_IMAGES:
+            if (reason := _not_a_file(root, file)) is not None:
+                skipped.append(Skipped(rel, reason))
+            elif suffix in UNSUPPORTED_IMAGES:
                 skipped.append(Skipped(rel, f"unsupported format: {UNSUPPORTED_IMAGES[suffix]}"))
             elif suffix in IMAGE_EXTENSIONS or looks_like_image(str(file)):
                 items.append(SourceItem(file=file, rel=rel))
             else:
                 not_images += 1
     return Source(root, items, skipped, not_images)
+
+
+LINK_OUT = "symlink leads outside the indexed folder"
+_SPECIAL_FILES = ((stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+                  (stat.S_ISBLK, "block device"))
+
+
+def _leaves(root: Path, path: Path) -> bool:
+    """A symlink whose target lies outside `root` (realpath never raises: a loop stays inside)."""
+    return path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root)
+
+
+def _not_a_file(root: Path, file: Path) -> str | None:
+    """Why a walked entry is no file to read, or None. Opening a named pipe would block forever, so this
+    runs before anything reads the file. A link that cannot be followed (loop, dangling) is left to the
+    decoder, which names the fault."""
+    if _leaves(root, file):
+        return LINK_OUT
+    try:
+        mode = file.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "special file")
+    return f"not a regular file ({kind})"
 
 
 def _manifest(manifest: Path) -> Source:

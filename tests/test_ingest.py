@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -56,6 +57,51 @@ def test_bad_corpus_walk_finds_each_file_once(tmp_path: Path) -> None:
     # Every file-like case (good or bad) is offered to the decoder; folder.jpg is a folder and is walked.
     expected_files = {rel for rel in cases if rel not in ("folder.jpg", "loopdir/self")}
     assert set(rels) == expected_files
+
+
+def test_fifo_is_skipped_with_a_reason_and_never_opened(tmp_path: Path) -> None:
+    touch(tmp_path, "a.png")
+    os.mkfifo(tmp_path / "pipe")  # no extension: the walk would sniff its first bytes and block forever
+    os.mkfifo(tmp_path / "pipe.jpg")
+    source = _read_within(tmp_path, seconds=10)
+    assert [i.rel for i in source.items] == ["a.png"]
+    assert sorted((s.path, s.reason) for s in source.skipped) == [
+        ("pipe", "not a regular file (named pipe)"), ("pipe.jpg", "not a regular file (named pipe)")]
+
+
+def test_symlinks_out_of_the_root_are_skipped_and_inside_ones_followed(tmp_path: Path) -> None:
+    root, outside = tmp_path / "photos", tmp_path / "private"
+    touch(outside, "secret.jpg")
+    touch(outside, "folder/diary.png")
+    touch(root, "real/cat.jpg")
+    os.symlink(outside / "secret.jpg", root / "leak.jpg")  # a file link leaving the root
+    os.symlink(outside / "folder", root / "leakdir")  # a folder link leaving the root
+    os.symlink("../private/secret.jpg", root / "relative.jpg")  # a relative link climbing out
+    os.symlink("real/cat.jpg", root / "alias.jpg")  # links inside the root are photos like any other
+    os.symlink("real", root / "shortcut")  # a folder link inside: the folder is walked once, as itself
+    source = read_source(root)
+    assert [i.rel for i in source.items] == ["alias.jpg", "real/cat.jpg"]
+    out = "symlink leads outside the indexed folder"
+    assert sorted((s.path, s.reason) for s in source.skipped) == [
+        ("leak.jpg", out), ("leakdir", out), ("relative.jpg", out),
+        ("shortcut", "symlink loop (folder already walked)")]
+
+
+def _read_within(root: Path, seconds: float):  # noqa: ANN202
+    """read_source in a worker thread, failing (not hanging the suite) when it blocks."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(1)
+    future = pool.submit(read_source, root)
+    try:
+        return future.result(timeout=seconds)
+    except TimeoutError:
+        for pipe in (p for p in root.iterdir() if p.is_fifo()):  # a writer that opens and closes gives the
+            with contextlib.suppress(OSError):  # blocked reader EOF, so the thread ends and pytest can exit
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        raise AssertionError(f"reading {root} blocked for {seconds} s") from None
+    finally:
+        pool.shutdown(wait=False)
 
 
 def test_missing_source_and_wrong_kind_of_file(tmp_path: Path) -> None:
