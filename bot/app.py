@@ -1,25 +1,30 @@
 """Streamlit chat page: `streamlit run bot/app.py`.
 
-A thin top-to-bottom script: settings → cached bot → history → input (typed, a button, a chip) → one call →
-render (bot/widgets.py draws). Streamlit lives here and in bot/widgets.py only. The current search lives in the
-URL (?q=turn&q=turn…), and buttons are turns too ("more like #3", "not like #2"), so a copied link replays the
-same conversation through the same planner.
+A thin top-to-bottom script: gate → settings → cached bot → history → input (typed, a button, a chip) → one
+call → render. bot/gate.py decides who may see the page, bot/widgets.py draws; Streamlit lives in these three
+only. The current search lives in the URL (?q=turn&q=turn…), and buttons are turns too ("more like #3", "not
+like #2"), so a copied link replays the same conversation through the same planner.
+
+Nothing a person types, nor any failure, is drawn verbatim: their words go through widgets.md, and what went
+wrong is logged in full while the page says in a sentence what happened.
 """
 
 from __future__ import annotations
 
-import hmac
+import logging
+import os
+import re
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from bot import widgets
+from bot import gate, widgets
 from bot.chat import Conversation
 from bot.factory import BotParts, build_bot
 from bot.plan import Action
 from bot.widgets import md
-from indexer.errors import SearchBotError, StoreUnavailable, UnreadableImage
+from indexer.errors import SearchBotError, StoreUnavailable
 from indexer.logsetup import quiet_third_party
 from indexer.settings import ENV_PREFIX, Settings
 
@@ -29,37 +34,33 @@ UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "gif", "bmp"]
 UPLOAD_SHOWN_PX = 120
 
 
-def _secrets() -> dict[str, str]:
+log = logging.getLogger("bot.app")  # not __name__: `streamlit run` names the script __main__
+
+
+def _secrets() -> dict[str, object] | None:
+    """Every secret (tables too); None, after saying so, when a secrets file exists but cannot be read."""
     try:
-        return {str(k): str(v) for k, v in st.secrets.items() if not isinstance(v, Mapping)}
-    except Exception:  # noqa: BLE001 - no secrets.toml is the normal local case
-        return {}
+        return gate.read_secrets()
+    except gate.SecretsUnreadable:
+        log.exception("the secrets file cannot be read")
+        st.error("The page is closed: its secrets file cannot be read (the server log says why).")
+        return None
+
+
+def _plain(secrets: Mapping[str, object]) -> dict[str, str]:
+    """The single-value secrets (settings, API keys), as text."""
+    return {str(k): str(v) for k, v in secrets.items() if isinstance(v, str | int | float | bool)}
 
 
 def _settings(secrets: Mapping[str, str]) -> Settings:
     """Secrets (hosted) override the environment; both use the IMGSEARCH_* names."""
     from_secrets = {k[len(ENV_PREFIX) :].lower(): v for k, v in secrets.items() if k.startswith(ENV_PREFIX)}
-    import os
-
     return Settings.load(env=dict(os.environ) | {ENV_PREFIX + k.upper(): v for k, v in from_secrets.items()})
 
 
 @st.cache_resource(show_spinner="Loading the CLIP model and the image index…")
 def _parts(settings: Settings, secrets_items: tuple[tuple[str, str], ...]) -> BotParts:
     return build_bot(settings, dict(secrets_items))
-
-
-def _password_ok(secrets: Mapping[str, str]) -> bool:
-    expected = secrets.get("IMGSEARCH_PASSWORD") or secrets.get("password")
-    if not expected or st.session_state.get("auth_ok"):
-        return True
-    given = st.text_input("Password", type="password", key="password")
-    if given and hmac.compare_digest(given.encode(), expected.encode()):
-        st.session_state.auth_ok = True
-        st.rerun()
-    if given:
-        st.error("Wrong password.")
-    return False
 
 
 def _sidebar(parts: BotParts) -> int:
@@ -77,8 +78,8 @@ def _sidebar(parts: BotParts) -> int:
 
 
 def _k_from_url(parts: BotParts) -> int:
-    raw = st.query_params.get("k", "")
-    return int(raw) if raw.isdigit() and 1 <= int(raw) <= 30 else parts.bot.searcher.config.k
+    raw = st.query_params.get("k", "")  # ASCII digits only: "²".isdigit() is True, but int("²") fails
+    return int(raw) if re.fullmatch(r"[0-9]{1,2}", raw) and 1 <= int(raw) <= 30 else parts.bot.searcher.config.k
 
 
 def _url_turns() -> list[str]:
@@ -121,10 +122,15 @@ def _share(conv: Conversation, k: int) -> None:
 
 
 def _ask(parts: BotParts, conv: Conversation, text: str, image: bytes | None, k: int) -> None:
+    """One turn; a failure is logged with its details and told in one sentence (no paths, no traceback)."""
     try:
         parts.bot.reply(conv, text, image, k)
-    except StoreUnavailable as exc:
-        st.error(f"Search store unavailable — {exc}. Try again in a moment; your conversation is kept.")
+    except StoreUnavailable:
+        log.exception("search store failed on %r", text)
+        st.error("Search store unavailable: it did not answer. Try again in a moment; your conversation is kept.")
+    except Exception:  # noqa: BLE001 - whatever broke, the person gets a sentence and the log the traceback
+        log.exception("turn %r failed", text)
+        st.error("Something went wrong with that request, and it was logged. Try wording it differently.")
 
 
 def _queue(text: str) -> None:
@@ -134,33 +140,26 @@ def _queue(text: str) -> None:
 
 def _user_turn(text: str, upload: bytes | None) -> None:
     with st.chat_message("user"):
-        if upload is not None:
-            try:
-                st.image(upload_thumb(upload), width=UPLOAD_SHOWN_PX, caption="your upload")
-            except UnreadableImage:
-                st.caption("(an upload that is not a usable image)")
+        if upload:  # the turn keeps a small preview of the picture, never the file
+            st.image(upload, width=UPLOAD_SHOWN_PX, caption="your upload")
+        elif upload is not None:
+            st.caption("(your upload)")
         if text or upload is None:
             st.text(text)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def upload_thumb(data: bytes) -> bytes:
-    """An upload at the size it is shown, made once (uploads are not in the collection's thumbnail cache)."""
-    from indexer.thumbs import make_from_bytes
-
-    return make_from_bytes(data, UPLOAD_SHOWN_PX)
 
 
 def main() -> None:
     st.set_page_config(page_title="Image chat search", page_icon="🔎", layout="wide")
     quiet_third_party()
-    secrets = _secrets()
-    if not _password_ok(secrets):
+    every = _secrets()
+    if every is None or not gate.admit(every):
         st.stop()
+    secrets = _plain(every)
     try:
         parts = _parts(_settings(secrets), tuple(sorted(secrets.items())))
     except SearchBotError as exc:
-        st.error(f"The bot cannot start: {exc}")
+        log.exception("the bot cannot start")
+        st.error(f"The bot cannot start: {md(str(exc))}")
         st.stop()
     conv: Conversation = st.session_state.setdefault("conv", Conversation())
     k = _sidebar(parts)

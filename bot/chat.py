@@ -7,8 +7,11 @@ an upload that is not an image) are answered in the conversation. Failures of th
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
+
+from PIL import Image
 
 from bot.commands import shown_position
 from bot.expr import FilterError
@@ -18,12 +21,22 @@ from indexer.errors import UnreadableImage
 from indexer.imageio import load_image
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+PICTURE_SIDES = 4  # an upload is kept at most this many model input sides long: the model sees no more
+PREVIEW_PX = 240  # the upload's preview kept in its turn (drawn at 120 px: sharp on a 2x screen)
+KEPT_PREVIEWS = 8  # older turns keep b"" (there was a picture) instead: a session's memory stays bounded
 
 
 class Turn(NamedTuple):
     text: str
     answer: Answer
-    upload: bytes | None = None  # the picture the person attached to this turn, as sent
+    upload: bytes | None = None  # a JPEG preview of the picture attached to this turn (never the file itself)
+
+
+class Upload(NamedTuple):
+    """What is kept of an uploaded file: the picture at the size the model needs, and a small preview."""
+
+    picture: Image.Image
+    preview: bytes
 
 
 @dataclass
@@ -42,8 +55,15 @@ class ChatBot:
         self.searcher = searcher
 
     def reply(self, conv: Conversation, text: str, image: bytes | None = None, k: int | None = None) -> Answer:
-        answer = self._answer(conv, text or "", image, k)
-        conv.turns.append(Turn(text, answer, image))
+        upload: Upload | UnreadableImage | None = None
+        if image is not None:  # shrunk at once: neither the file nor its full-size decode outlives this call
+            try:
+                upload = shrink_upload(image, self.searcher.encoder.image_size)
+            except UnreadableImage as exc:
+                upload = exc
+        answer = self._answer(conv, text or "", upload, k)
+        conv.turns.append(Turn(text, answer, upload.preview if isinstance(upload, Upload) else None))
+        _forget_old_previews(conv.turns)
         if answer.plan.action is Action.RESET:
             conv.plan, conv.results, conv.picture = None, (), None
         elif answer.plan.searchable or answer.results:
@@ -52,17 +72,14 @@ class ChatBot:
                 conv.results = answer.results
         return answer
 
-    def _answer(self, conv: Conversation, text: str, image: bytes | None, k: int | None) -> Answer:
+    def _answer(self, conv: Conversation, text: str, image: Upload | UnreadableImage | None, k: int | None) -> Answer:
         plan = self.planner.plan(conv.plan, text, [t.answer.plan for t in conv.turns])
         if plan.action is Action.RESET:
             return Answer(plan, plan.describe())
+        if isinstance(image, UnreadableImage):
+            return Answer(plan, "I couldn't use that upload.", note=f"The file is not a usable image: {image.reason}.")
         if image is not None:
-            try:
-                conv.picture = _decode_upload(image, self.searcher.encoder.image_size)
-            except UnreadableImage as exc:
-                return Answer(
-                    plan, "I couldn't use that upload.", note=f"The file is not a usable image: {exc.reason}."
-                )
+            conv.picture = image.picture
             if not plan.searchable:
                 plan = SearchPlan(action=Action.NEW, filters=plan.filters, source=plan.source)
         elif plan.action is Action.NEW:
@@ -109,9 +126,24 @@ def _printed_rank(rank: int | None, shown: tuple[Result, ...]) -> int | None:
     return shown[position - 1].rank if position <= len(shown) else position
 
 
-def _decode_upload(data: bytes, model_side: int) -> object:
-    """Decoded as the indexer decodes (JPEG draft at the model's input side), so a picture that is in the
-    collection gets exactly its stored vector back."""
+def shrink_upload(data: bytes, model_side: int) -> Upload:
+    """The picture decoded as the indexer decodes (JPEG draft at the model's input side, the same pixel limit),
+    so a picture that is in the collection gets its stored vector back, then bounded to PICTURE_SIDES model
+    sides; and its preview. Raises UnreadableImage."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise UnreadableImage("upload", f"larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
-    return load_image(data, draft_size=model_side)
+    picture = load_image(data, draft_size=model_side)
+    side = max(PICTURE_SIDES * model_side, PREVIEW_PX)
+    picture.thumbnail((side, side), Image.Resampling.LANCZOS)
+    small = picture.copy()
+    small.thumbnail((PREVIEW_PX, PREVIEW_PX), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    small.save(out, "JPEG", quality=85)
+    return Upload(picture, out.getvalue())
+
+
+def _forget_old_previews(turns: list[Turn]) -> None:
+    """Keep the previews of the last KEPT_PREVIEWS uploads; older ones become b"" (still: a picture was there)."""
+    with_preview = [i for i, turn in enumerate(turns) if turn.upload]
+    for i in with_preview[:-KEPT_PREVIEWS]:
+        turns[i] = turns[i]._replace(upload=b"")

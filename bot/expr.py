@@ -75,6 +75,9 @@ def _one(flt: Filter, allowed_fields: Mapping[str, str], like_escape: bool) -> s
         raise InvalidFilterValue(flt, f"unknown operation {flt.op!r}")
     if not flt.value:
         raise InvalidFilterValue(flt, "the value is empty")
+    if flt.field == "taken" and flt.op != "range":  # a number field: a text literal would be a store error
+        year = flt.value if re.fullmatch(r"[12][0-9]{3}", flt.value) else "2020"
+        raise FilterError(f"taken is a date: ask in words, like 'from {year}' or 'in March 2022'")
     if flt.op == "range":
         low, high = _bounds(flt)
         return f"({column} >= {low} and {column} < {high})"

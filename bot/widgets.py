@@ -1,6 +1,6 @@
 """What the chat page draws: answers as thumbnail grids (older ones as strips), the full-size view, the
-buttons that act on a result, the first screen and the suggested next turns. Streamlit lives here and in
-bot/app.py only.
+buttons that act on a result, the first screen and the suggested next turns. Streamlit lives here, in
+bot/app.py and bot/gate.py only.
 
 Nothing here decodes an original photo on a rerun: the grid, the strips and the uploads show thumbnails
 from the on-disk cache (indexer.thumbs), made once per image; only opening the full-size view reads an
@@ -25,9 +25,15 @@ FULL_ANSWERS = 1  # answers drawn as a grid with buttons; older ones collapse to
 Ask = Callable[[str], None]
 
 
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+
+
 def md(text: str) -> str:
-    """User text shown as plain text inside markdown (no links, emphasis or HTML injected)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", text)
+    """Text drawn as itself inside markdown: every ASCII punctuation mark backslash-escaped (CommonMark lets
+    each one be), so no link, image, autolink (`http\\://`), emphasis, HTML, entity, `$` maths or Streamlit
+    `:colour[...]` / `:icon:` directive can come out of it. Everything drawn from people's words, and from
+    what the collection's files say, goes through here."""
+    return _PUNCTUATION.sub(r"\\\1", text)
 
 
 def thumb(parts: BotParts, result: Result, side: int) -> bytes | None:
@@ -43,7 +49,7 @@ def thumb(parts: BotParts, result: Result, side: int) -> bytes | None:
 def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> None:
     st.markdown(f"**{md(ans.headline)}**")
     if ans.note:
-        st.info(ans.note)
+        st.info(md(ans.note))
     if not ans.results:
         return
     if not latest:
@@ -87,7 +93,7 @@ def _view(parts: BotParts, result: Result) -> None:
         st.warning("The image file is not available.")
     else:
         st.image(data, width="stretch")
-    st.markdown(f"**#{result.rank}** · `{md(result.path)}`")
+    st.markdown(f"**#{result.rank}** · {md(result.path)}")
     details = [result.caption, result.photo.describe(), result.why,
                *(f"{k}: {v}" for k, v in sorted(result.attrs.items()))]
     st.caption("  \n".join(md(d) for d in details if d))
@@ -128,4 +134,4 @@ def next_steps(parts: BotParts, ans: Answer) -> list[str]:
 def chips(options: list[str], key: str, ask: Ask) -> None:
     cols = st.columns(len(options) or 1)
     for i, (col, text) in enumerate(zip(cols, options, strict=False)):
-        col.button(text, key=f"chip-{key}-{i}", on_click=ask, args=(text,), type="secondary")
+        col.button(md(text), key=f"chip-{key}-{i}", on_click=ask, args=(text,), type="secondary")
