@@ -32,6 +32,10 @@ MAX_URL_TURNS = 20
 MAX_URL_TURN_CHARS = 500
 UPLOAD_TYPES = ["jpg", "jpeg", "png", "webp", "gif", "bmp"]
 UPLOAD_SHOWN_PX = 120
+# Pillow allocates large images in blocks (16 MB by default). glibc serves blocks under 32 MB from its heaps, and
+# the script threads' heaps keep the pages of a freed 190 MB upload decode; 64 MB blocks are each their own
+# mapping, returned to the system when the decode is freed (bench/upload_rss.py). PILLOW_BLOCK_SIZE still wins.
+PIL_BLOCK_BYTES = 64 * 1024 * 1024
 
 
 log = logging.getLogger("bot.app")  # not __name__: `streamlit run` names the script __main__
@@ -148,9 +152,17 @@ def _user_turn(text: str, upload: bytes | None) -> None:
             st.text(text)
 
 
+def _large_decodes_return_memory() -> None:
+    if "PILLOW_BLOCK_SIZE" not in os.environ:
+        from PIL import Image
+
+        Image.core.set_block_size(PIL_BLOCK_BYTES)
+
+
 def main() -> None:
     st.set_page_config(page_title="Image chat search", page_icon="🔎", layout="wide")
     quiet_third_party()
+    _large_decodes_return_memory()
     every = _secrets()
     if every is None or not gate.admit(every):
         st.stop()

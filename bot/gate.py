@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 PASSWORD_NAMES = ("IMGSEARCH_PASSWORD", "password")
 VIEWERS = "IMGSEARCH_VIEWERS"
-FREE_TRIES = 2  # a typo or two costs nothing
+FREE_FAILURES = 1  # a typo costs nothing
 MAX_WAIT_S = 60.0
 MAX_CLIENTS = 10_000  # remembered client addresses, least recently failed forgotten first
 
@@ -45,8 +45,8 @@ class Tries:
 
 
 def wait_after(failures: int) -> float:
-    """Seconds before the next try after `failures` wrong ones: 0, 0, 1, 2, 4 … up to MAX_WAIT_S."""
-    return 0.0 if failures < FREE_TRIES else min(2.0 ** (failures - FREE_TRIES), MAX_WAIT_S)
+    """Seconds before the next try after `failures` wrong ones: 0, 2, 4, 8 … up to MAX_WAIT_S."""
+    return 0.0 if failures <= FREE_FAILURES else min(2.0 ** (failures - 1), MAX_WAIT_S)
 
 
 _clients: OrderedDict[str, Tries] = OrderedDict()
@@ -89,7 +89,7 @@ def _login_ok(secrets: Mapping[str, object]) -> bool:
     auth = secrets.get("auth")
     if not isinstance(auth, Mapping):
         return True  # no OIDC provider configured: the password (if any) is the gate
-    if not st.user.is_logged_in:
+    if st.user.get("is_logged_in") is not True:  # absent when Streamlit itself sees no [auth] (tests)
         providers = [name for name, value in auth.items() if isinstance(value, Mapping)]
         st.button("Log in", key="login", on_click=st.login, args=(providers[0],) if providers else ())
         return False
@@ -141,8 +141,9 @@ def _check(expected: str) -> None:
 
 
 def _client() -> str:
-    """The connection's address; None (a local connection, or none known) shares one counter."""
-    return st.context.ip_address or "local"
+    """The connection's address; every connection without one (local, or none known) shares one counter."""
+    ip = st.context.ip_address
+    return ip if isinstance(ip, str) and ip else "local"
 
 
 def forget_clients() -> None:
