@@ -26,14 +26,18 @@ Ask = Callable[[str], None]
 
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+# GFM turns bare URLs and emails into links after escapes are resolved (a transform on the text), so a WORD
+# JOINER (invisible, zero width) goes where those patterns need two characters side by side: ":|//", "www|.", "@|".
+_AUTOLINK_SEAMS = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 def md(text: str) -> str:
     """Text drawn as itself inside markdown: every ASCII punctuation mark backslash-escaped (CommonMark lets
-    each one be), so no link, image, autolink (`http\\://`), emphasis, HTML, entity, `$` maths or Streamlit
-    `:colour[...]` / `:icon:` directive can come out of it. Everything drawn from people's words, and from
-    what the collection's files say, goes through here."""
-    return _PUNCTUATION.sub(r"\\\1", text)
+    each one be), so no link, image, emphasis, HTML, entity, `$` maths or Streamlit `:colour[...]` / `:icon:`
+    directive can come out of it, and bare URLs and emails are kept from becoming links. Everything drawn from
+    people's words, and from what the collection's files say, goes through here."""
+    return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_SEAMS.sub(WORD_JOINER, text))
 
 
 def thumb(parts: BotParts, result: Result, side: int) -> bytes | None:

@@ -125,6 +125,7 @@ def test_user_words_are_drawn_as_text_never_as_links(app_env) -> None:  # noqa: 
     drawn = _drawn(at)
     assert any("127\\.0\\.0\\.1" in d for d in drawn), drawn  # the value is shown, escaped
     assert not [d for d in drawn if LIVE_LINK.search(d)]
+    assert not [d for d in drawn if "://" in re.sub(r"\\(.)", r"\1", d)]  # a bare URL would be autolinked
     assert not [d for d in drawn if re.search(r"(?<!\\)<", d)]
 
 
