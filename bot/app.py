@@ -72,7 +72,8 @@ def _sidebar(parts: BotParts) -> int:
         st.header("Image chat search")
         info = parts.info
         st.caption(f"Collection **{md(info.name)}** · {info.count} images")
-        st.caption(f"Model: {md(str(info.identity))}")
+        st.caption(f"Model: {md(info.identity.name if info.identity else 'unknown')}",
+                   help=md(str(info.identity)) if info.identity else None)
         k = st.slider("Results per answer", 1, 30, _k_from_url(parts), key="k")
         if st.button("New conversation", key="reset"):
             st.session_state.conv = Conversation()

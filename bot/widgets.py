@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import streamlit as st
 
@@ -18,6 +19,7 @@ from bot.factory import BotParts, image_path
 from bot.search import Answer, Result
 from indexer.demo.model import DEMO_MODEL_NAME
 from indexer.errors import UnreadableImage
+from indexer.photometa import PhotoMeta
 from indexer.thumbs import GRID, STRIP, VIEW
 
 COLUMNS = 5
@@ -38,6 +40,12 @@ def md(text: str) -> str:
     directive can come out of it, and bare URLs and emails are kept from becoming links. Everything drawn from
     people's words, and from what the collection's files say, goes through here."""
     return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_SEAMS.sub(WORD_JOINER, text))
+
+
+def describe(photo: PhotoMeta) -> str:
+    """Place, date and camera under a picture; a date only when the camera recorded it (a file's time says when
+    it was copied, not when it was taken)."""
+    return (photo if photo.taken_src == "exif" else replace(photo, taken=0)).describe()
 
 
 def thumb(parts: BotParts, result: Result, side: int) -> bytes | None:
@@ -72,7 +80,7 @@ def _result(parts: BotParts, result: Result, index: int, ask: Ask) -> None:
         st.caption(f"#{result.rank}: image file not available")
     else:
         st.image(data, caption=f"#{result.rank} · {result.score:.2f}", width="stretch")
-    photo = result.photo.describe()
+    photo = describe(result.photo)
     lines = [md(result.caption or result.path), md(photo), f"_{md(result.why)}_" if result.why else ""]
     st.caption("  \n".join(line for line in lines if line))
     key = f"{index}-{result.rank}"
@@ -98,19 +106,22 @@ def _view(parts: BotParts, result: Result) -> None:
     else:
         st.image(data, width="stretch")
     st.markdown(f"**#{result.rank}** · {md(result.path)}")
-    details = [result.caption, result.photo.describe(), result.why,
+    details = [result.caption, describe(result.photo), result.why,
                *(f"{k}: {v}" for k, v in sorted(result.attrs.items()))]
     st.caption("  \n".join(md(d) for d in details if d))
 
 
 def first_screen(parts: BotParts, ask: Ask) -> None:
-    """What the collection holds, and requests that work well on it."""
+    """What the collection holds, in plain words, and requests that work well on it."""
     info, facts = parts.info, (parts.catalog.facts if parts.catalog else {})
-    held = [f"**{info.count:,}** images", f"model {md(str(info.identity))}"]
-    if facts.get("dated"):
-        held.append(f"taken {facts['first']} to {facts['last']}")
+    held = f"**{info.count:,}** images"
+    exif, dated = int(facts.get("from_exif") or 0), int(facts.get("dated") or 0)
+    if exif and exif == dated:  # a range that mixes in file times would not say when photos were taken
+        held += f", taken {facts['first']} to {facts['last']}"
+    elif exif:
+        held += f", {exif:,} of them dated by the camera"
     with st.chat_message("assistant"):
-        st.markdown("Hi! Describe the images you are looking for. This collection: " + " · ".join(held) + ".")
+        st.markdown(f"Hi! Describe the images you are looking for. This collection has {held}.")
         chips(examples(parts), "start", ask)
 
 

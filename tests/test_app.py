@@ -202,6 +202,8 @@ def test_first_screen_shows_the_collection_and_chips_that_work(app_env) -> None:
     at = _run(AppTest.from_file(APP, default_timeout=120))
     greeting = at.chat_message[0].markdown[0].value
     assert "2,000" in greeting and "images" in greeting
+    # plain words: no checksum, and the demo files' times (a fresh checkout's) are not when anything was taken
+    assert "sha256" not in greeting and "taken" not in greeting and "20" not in greeting.replace("2,000", "")
     chips = [b for b in at.button if b.key and b.key.startswith("chip-start-")]
     assert len(chips) >= 3
     chips[0].click()
@@ -209,5 +211,7 @@ def test_first_screen_shows_the_collection_and_chips_that_work(app_env) -> None:
     turn = _conv(at).turns[-1]
     assert turn.text == chips[0].label and turn.answer.results
     assert at.query_params["q"] == chips[0].label
+    captions = [c.value for c in at.chat_message[-1].caption]
+    assert captions and not [c for c in captions if re.search(r"\b(19|20)\d\d\b", c)]  # no file time as a date
     follow = [b for b in at.button if b.key and b.key.startswith("chip-next-")]
     assert follow, "an answer suggests next turns"
