@@ -7,7 +7,7 @@ import pytest
 
 from bot.commands import LAST, read_command
 from bot.plan import Action, SearchPlan
-from bot.rules import DeterministicPlanner
+from bot.planner import DeterministicPlanner
 from bot.tidy import tidy
 
 COMMANDS = [  # (message, kind, rank); rank: minus the position for ordinals (the chat resolves it), LAST = 0

@@ -13,7 +13,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 
 from bot.llm_plan import LLMPlanner
 from bot.plan import Action, Filter, SearchPlan
-from bot.rules import DeterministicPlanner
+from bot.planner import DeterministicPlanner
 from bot.scope import Context
 from tests import bot_fixtures as fx
 from tests.dialogs import DIALOGS, constraints, matches, run_dialog, turn_precision

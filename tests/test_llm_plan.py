@@ -10,7 +10,7 @@ from langchain_core.messages import AIMessage
 
 from bot.llm_plan import LLMPlanner, planner_from_settings
 from bot.plan import Action, Filter, SearchPlan
-from bot.rules import DeterministicPlanner
+from bot.planner import DeterministicPlanner
 
 DOGS = SearchPlan(subject="dogs", modifiers=("on a beach",), action=Action.NEW)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.plan import Action, Filter, SearchPlan
-from bot.rules import DeterministicPlanner
+from bot.planner import DeterministicPlanner
 
 A = Action
 # A turn: (user text, expected). Only the keys given are checked:

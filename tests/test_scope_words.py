@@ -11,7 +11,7 @@ import pytest
 from bot.catalog import Catalog
 from bot.expr import build_expr
 from bot.plan import Action, SearchPlan
-from bot.rules import DeterministicPlanner
+from bot.planner import DeterministicPlanner
 from bot.scope import Context
 from bot.when import find
 from indexer.photometa import PhotoMeta

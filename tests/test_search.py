@@ -17,7 +17,7 @@ from PIL import Image
 from bot.chat import ChatBot, Conversation
 from bot.expr import FilterError, build_expr
 from bot.plan import Filter
-from bot.rules import DeterministicPlanner
+from bot.planner import DeterministicPlanner
 from bot.search import FLOOR_SHOWN, Answer, Searcher
 from indexer.demo.queries import DEMO_MANIFEST
 from tests import bot_fixtures as fx

@@ -1,4 +1,4 @@
-"""How a read message (bot.reader) changes the current search.
+"""How a read message (bot.planner.read) changes the current search.
 
 The rule for refine vs. new topic: a message made only of modifier words (colour, size, count, place, time,
 "ones"/"them") refines the current search; a message that names a new thing on its own starts a new search
@@ -14,8 +14,9 @@ from dataclasses import replace
 from typing import TypeVar
 
 from bot import lexicon as lx
-from bot import reader, when
+from bot import when
 from bot.plan import Action, Filter, SearchPlan, nothing_to_search
+from bot.planner import read as reader
 
 _T = TypeVar("_T")
 
@@ -33,7 +34,11 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
             return live
     if not p.anything:
         return nothing_to_search(previous)
-    if (live is None or not live.subject or p.continues) and not p.subject:  # "with cars" after "night street scenes",
+    if p.loose:  # "swimming": what the current thing does, or the thing itself when there is none
+        acting = live is not None and bool(live.subject) and not p.subject
+        p.mods, p.subject = ([*p.mods, *p.loose], p.subject) if acting or p.subject else (p.mods, p.loose)
+        p.loose = []
+    if (live is None or not live.subject or p.continues) and not (p.subject or p.bare):  # "with cars" after "night street scenes",
         # "the same but with cars instead"
         with_mods = [m for m in p.mods if m.startswith("with ")]
         if with_mods:
@@ -186,11 +191,11 @@ def _besides(negative: str, subject: str) -> str:
 
 
 def _combine(old: tuple[str, ...], new: list[str]) -> tuple[str, ...]:
-    """Add modifiers; one of a group replaces the old one ("extra" adjectives accumulate)."""
+    """Add modifiers; one of a group replaces the old one (adjectives and where-phrases accumulate)."""
     out = list(old)
     for m in new:
         group = lx.group_of(m)
-        if group != "extra":
+        if group not in ("extra", "where"):
             out = [o for o in out if lx.group_of(o) != group]
         out = [o for o in out if o != m] + [m]
     return tuple(out)

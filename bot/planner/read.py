@@ -1,0 +1,214 @@
+"""Reading one chat message: what it says about the images, before the conversation is taken into account.
+
+Order of reading: the scope (folder, caption and field filters, dates, places, cameras: bot.scope), the
+conversation words around the request (bot.planner.talk: openings, corrections, "what about", complaints,
+letting a part go), then the request itself by its grammar (bot.planner.phrases): the thing, its adjectives,
+counts, prepositional phrases, actions and what is negated. bot.planner.merge relates the result to the
+current search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot import lexicon as lx
+from bot.planner.phrases import Chunk, NounPhrase, chunks, skip_frame
+from bot.planner.talk import openings, talk, undrawn
+from bot.planner.words import JUDGEMENTS, tag
+from bot.scope import Context, extract_filters, take_scope
+
+MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
+
+
+@dataclass
+class Message:
+    """What one message says, before it is merged with the previous plan."""
+
+    subject: list[str] = field(default_factory=list)
+    mods: list[str] = field(default_factory=list)
+    bare: list[str] = field(default_factory=list)  # "beach" named as a thing: a place once there is a thing
+    loose: list[str] = field(default_factory=list)  # "swimming": an action for the current thing, or the thing
+    pronoun: str | None = None  # "plural" / "singular" for "ones" / "the red one"; "ref" for "them", "it"
+    negatives: list[str] = field(default_factory=list)
+    filters: list[tuple[str, ...]] = field(default_factory=list)  # (field, op, raw value[, words])
+    vague: bool = False  # named "things"/"anything": a new search with no subject of its own
+    media: bool = False  # named "pictures"/"scenes": no thing either, but a bare "beach" is then a place
+    unseen: list[str] = field(default_factory=list)  # words the search model does not know ("hiii", "arr")
+    guessed: bool = False  # the subject is only such words (nothing else was said)
+    correction: bool = False  # "no, I meant ...", "actually ...": replaces what it names
+    continues: bool = False  # "what about ...", "... instead", "same but ...": same search, one change
+    order: str = ""  # "newest" / "oldest"
+    notice: str = ""  # a place or camera the collection has no photos of
+    drop: set[str] = field(default_factory=set)  # parts of the search let go: "any colour is fine" -> {"color"}
+    release: list[str] = field(default_factory=list)  # "drop the purple": let go of it, or exclude it
+    back: str = ""  # "go back to the cars": return to the last search for cars
+    shift: int = 0  # "the summer before that": the current date range moved back (-1) or on (+1)
+    allow: list[str] = field(default_factory=list)  # "red is fine after all": exclusions taken back
+    fewer: bool = False  # "fewer of them": the count goes down by one
+    also: bool = False  # "... too", "... as well": more of the same kind of change as the last message
+
+    @property
+    def positive(self) -> bool:
+        return bool(self.subject or self.mods or self.bare or self.loose or self.pronoun or self.vague)
+
+    @property
+    def anything(self) -> bool:
+        return self.positive or bool(self.negatives or self.filters or self.order or self.drop or self.release
+                                     or self.back or self.shift or self.allow or self.fewer)
+
+
+def normalise(text: str) -> str:
+    """NFKC, no control characters or emoji, drawn-out words shortened ("moreee"), single spaces, bounded."""
+    text = unicodedata.normalize("NFKC", str(text)[: MAX_INPUT * 2]).replace("\u2019", "'")
+    text = "".join(" " if unicodedata.category(c)[0] == "C" or unicodedata.category(c) == "So" else c for c in text)
+    text = re.sub(r"[a-zA-Z]*([a-zA-Z])\1{2,}[a-zA-Z]*", lambda m: undrawn(m[0]), text)
+    text = re.sub(r"\b\d{1,3}\s*/\s*10\b", " ", text)  # "10/10 thanks": a rating, not a count
+    return re.sub(r"\s+", " ", text).strip()[:MAX_INPUT]
+
+
+def read_message(raw: str, context: Context | None = None) -> Message:
+    """Split one message into the thing, grouped modifiers, negatives and filters (dates, places and cameras
+    among them, resolved with `context`)."""
+    ctx = context or Context()
+    filters, rest = extract_filters(raw)
+    msg = Message(filters=list(filters))
+    low = openings(rest.lower().strip(), msg)
+    scope, low = take_scope(low, rest, ctx)
+    msg.filters += scope.filters
+    msg.order, msg.notice, msg.shift = scope.order, scope.notice, scope.shift
+    low = openings(talk(low, msg), msg)
+    msg.also = bool(re.search(r"\b(?:too|as well|either|also)\W*$", low))
+    clauses = [c for c in re.split(r"\s*[.;!?]+\s*|\s*,\s*(?:but|and then)\s+|\s+but\s+", low) if c.strip()]
+    for n, clause in enumerate(clauses):
+        _take(_clause_chunks(clause), msg, ctx.known, later=n > 0)
+    if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
+        msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
+    if not msg.subject and msg.unseen and not (msg.mods or msg.bare or msg.loose or msg.negatives or msg.filters
+                                               or msg.pronoun or msg.vague or msg.media or msg.drop or msg.release):
+        msg.subject, msg.guessed = msg.unseen, True  # "dogs" to a model that never saw one: the floor says so
+    return msg
+
+
+def _clause_chunks(clause: str) -> list[Chunk]:
+    words = [lx.correct(w) for w in re.findall(r"[\w'#-]+|,", clause.replace("#", " "))]
+    out: list[Chunk] = []
+    for part in " ".join(words).split(" , "):
+        out += chunks(skip_frame(tag([w for w in part.split() if w != ","])))
+    return out
+
+
+def _take(found: list[Chunk], msg: Message, known: Callable[[str], bool] | None, later: bool) -> None:
+    heads: list[list[str]] = []
+    for c in found:
+        if c.negated:
+            msg.negatives += [n for n in [_negative(c, known)] if n]
+        elif c.kind == "np":
+            _noun_phrase(c.np, msg, heads, known)
+        elif c.kind == "pp" and c.prep not in ("for", "like", "of", "to"):
+            msg.mods += [m for m in [_placed(c, known, msg)] if m]
+        elif c.kind == "act":
+            msg.mods += [m for m in [_seen(c.words, known, msg)] if m]
+    if heads:
+        subject = [w for head in heads for w in [*head, "and"]][:-1]
+        if msg.subject and later and not msg.correction and subject != msg.subject:
+            msg.correction = msg.correction or False
+        msg.subject = subject
+
+
+def _noun_phrase(np: NounPhrase, msg: Message, heads: list[list[str]], known: Callable[[str], bool] | None) -> None:
+    msg.mods += [lx.DIGITS.get(w) or lx.COUNTS.get(w, w) for w in np.counts]
+    msg.mods += [m for m in (_adjective(a, known, msg) for a in _shades(_joined(np.adjectives))) if m]
+    if np.ref:
+        msg.pronoun = np.ref if msg.pronoun in (None, "ref") else msg.pronoun
+    msg.media, msg.vague = msg.media or np.media, msg.vague or np.vague
+    nouns = [n for n in np.nouns if n not in JUDGEMENTS]
+    if not nouns:
+        return
+    if np.loose:
+        msg.loose += nouns
+    elif len(nouns) == 1 and (nouns[0] in lx.PLACES or nouns[0] in lx.TIMES or lx.singular(nouns[0]) in lx.PLACES):
+        msg.bare.append(nouns[0] if nouns[0] in lx.PLACES or nouns[0] in lx.TIMES else lx.singular(nouns[0]))
+    else:
+        seen = [n for n in nouns if n == "and" or n == "of" or known is None or known(n)]
+        msg.unseen += [n for n in nouns if n not in seen]
+        if [n for n in seen if n not in ("and", "of")]:
+            heads.append(_tidy_joins(seen))
+
+
+def _tidy_joins(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if w in ("and", "of") and (not out or out[-1] in ("and", "of")):
+            continue
+        out.append(w)
+    return out[:-1] if out and out[-1] in ("and", "of") else out
+
+
+def _joined(adjectives: list[str]) -> list[str]:
+    """"black and white" is one look, not black and then white."""
+    out: list[str] = []
+    for a in adjectives:
+        if out and (a == "and" or out[-1].endswith(" and")):
+            out[-1] = f"{out[-1]} {a}"
+        else:
+            out.append(a)
+    return out
+
+
+def _shades(adjectives: list[str]) -> list[str]:
+    """"dark blue" is one colour, not the dark of night and blue."""
+    out: list[str] = []
+    for a in adjectives:
+        if out and out[-1] in ("dark", "light", "pale", "bright", "deep") and a in lx.COLORS:
+            out[-1] = f"{out[-1]} {a}"
+        else:
+            out.append(a)
+    return out
+
+
+def _adjective(word: str, known: Callable[[str], bool] | None, msg: Message) -> str:
+    if word in JUDGEMENTS:
+        return ""
+    for table in (lx.COLORS, lx.SIZES):
+        if word in table:
+            return table[word]
+    if word in lx.TIMES or word in lx.PLACES:
+        return lx.place_or_time(word)
+    return _seen(word, known, msg)
+
+
+def _placed(c: Chunk, known: Callable[[str], bool] | None, msg: Message) -> str:
+    """A prepositional phrase in the person's words ("at the lake", "over the ocean", "with a ball")."""
+    return _seen(c.words, known, msg)
+
+
+def _seen(words: str, known: Callable[[str], bool] | None, msg: Message) -> str:
+    """A phrase with the words the search model never saw left out (and noted); nothing when its last
+    content word is one of them ("on a sofa" to a model that knows no sofa)."""
+    if known is None:
+        return words
+    parts = words.split()
+    missing = [w for w in parts if w.isalpha() and len(w) > 2 and not known(w) and w not in lx.STOPWORDS]
+    msg.unseen += missing
+    if missing and parts[-1] in missing or len(missing) == len([w for w in parts if w not in lx.STOPWORDS]):
+        return ""
+    return " ".join(w for w in parts if w not in missing)
+
+
+def _negative(c: Chunk, known: Callable[[str], bool] | None) -> str:
+    """What a negation names: the thing ("no pineapple on it"), the place's thing ("not on the beach"), the
+    adjective ("not the blurry ones"), or the count ("not 3")."""
+    np = c.np
+    if c.kind == "act":
+        text = c.words
+    elif np.nouns or np.adjectives:
+        text = " ".join(_tidy_joins([*np.adjectives, *np.nouns]))
+    else:
+        text = " ".join(lx.DIGITS.get(w) or w for w in np.counts)
+    words = [lx.canonical_word(w) for w in text.split() if w not in JUDGEMENTS]
+    if known is not None:
+        words = [w for w in words if known(w) or w == "and"]
+    return " ".join(_tidy_joins(words))
