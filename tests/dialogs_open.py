@@ -1,0 +1,372 @@
+"""Open-vocabulary dialogs: what a person wants each turn of a photo-library chat to search.
+
+The bot turns each turn into a search phrase for a CLIP model (which knows every English word), negatives,
+filters (date taken, place, camera) and an action.  This table says what a careful human assistant would
+send; it was written without looking at the bot's code.
+
+``OPEN`` maps a dialog name, ``"<theme>: <title>"``, to its turns, each ``(message, spec)``.  The themes are
+pets, family, food, travel, nature, city, docs, events, vehicles, sport and home.
+
+A spec is space-separated items:
+
+``+word``
+    The search phrase must contain this word, compared by lemma ("+cat" matches "cats", "+sleep" matches
+    "sleeping").  A fixed multiword is joined by underscores and must appear as that contiguous phrase:
+    ``+black_and_white``, ``+ice_cream``.
+``!word``
+    The phrase must NOT contain this word: chatter ("!photo", "!pic", "!show", "!my", "!please", "!lol"),
+    pronouns ("!he", "!it"), a thing swapped away ("what about dogs instead?" after cats: ``!cat``), a
+    negated word.
+``-word``
+    A negative must contain this word ("without people" -> ``-people``, "not the blurry ones" -> ``-blurry``).
+``@action``
+    Exactly one per turn:
+    ``@new`` a new search (the previous subject is dropped);
+    ``@refine`` same subject, something added or changed (a modifier swapped, "what about X instead"
+    keeping the rest, a correction);
+    ``@exclude`` the turn only adds negatives;
+    ``@more_like`` "more like the 2nd";
+    ``@show_more`` "show more", "next";
+    ``@reset`` "start over";
+    ``@filter`` only a date / place / camera filter changes;
+    ``@none`` nothing is searched ("thanks!", "hello", a message the bot cannot read, which gets a question
+    back).
+``~taken`` / ``~place`` / ``~camera``
+    A filter of that kind must be set: a date ("from last summer", "in 2019", "two years ago"), a place
+    (the collection holds photos from Paris, Tokyo, Rome, New York, London, Barcelona, Lisbon and Kyoto) or
+    a camera (iPhone, Pixel, Canon EOS, GoPro).  With ``~place`` a place word in the phrase is not required
+    (and not forbidden).
+
+Only words the person clearly meant are required; word order is never checked, and words a good bot could
+legitimately paraphrase are left free.  Words not named in a spec may or may not appear.
+"""
+
+OPEN: dict[str, list[tuple[str, str]]] = {
+    # ------------------------------------------------------------------ pets
+    "pets: dog on the beach": [
+        ("photos of my dog", "+dog !photo !my @new"),
+        ("on the beach", "+dog +beach @refine"),
+        ("only the black ones", "+dog +beach +black @refine"),
+    ],
+    "pets: cats sleeping on a sofa": [
+        ("cats sleeping", "+cat +sleep @new"),
+        ("on a sofa", "+cat +sleep +sofa @refine"),
+        ("without the blanket pls", "+cat +sofa -blanket !pls @exclude"),
+    ],
+    "pets: dog swimming": [
+        ("photos of my dog", "+dog !photo !my @new"),
+        ("where he is swimming", "+dog +swim !he @refine"),
+        ("in a lake, not the pool", "+dog +swim +lake -pool @refine"),
+    ],
+    "pets: puppy chewing a shoe": [
+        ("do u have any pics of our puppy chewing a shoe??", "+puppy +chew +shoe !pic !u !our @new"),
+        ("more like the 2nd", "@more_like"),
+        ("haha perfect thanks", "@none"),
+    ],
+    "pets: cat in the garden, then the dog": [
+        ("my cat in the garden", "+cat +garden !my @new"),
+        ("what about the dog instead?", "+dog +garden !cat @refine"),
+        ("from last summer", "+dog +garden ~taken @filter"),
+    ],
+    "pets: goldfish tank": [
+        ("pictures of the goldfish in its tank", "+goldfish +tank !picture !its @new"),
+        ("with the blue light on", "+goldfish +blue +light @refine"),
+    ],
+    "pets: riding a horse in the snow": [
+        ("me riding a horse", "+ride +horse !me @new"),
+        ("in the snow", "+ride +horse +snow @refine"),
+        ("the ones i took with my gopro", "+horse +snow ~camera !took @filter"),
+    ],
+    "pets: frisbee, no a tennis ball": [
+        ("dog catching a frisbee in the park", "+dog +catch +frisbee +park @new"),
+        ("no sorry i meant a tennis ball", "+dog +tennis_ball !frisbee !sorry @refine"),
+    ],
+    "pets: kitten in a box": [
+        ("kitten hiding in a cardboard box", "+kitten +hide +cardboard +box @new"),
+        ("black and white ones", "+kitten +box +black_and_white @refine"),
+        ("show more", "@show_more"),
+    ],
+    "pets: birds at the feeder": [
+        ("birds at the feeder in our backyard", "+bird +feeder +backyard !our @new"),
+        ("just the red ones", "+bird +feeder +red @refine"),
+        ("when theres snow on it", "+bird +feeder +snow !it @refine"),
+    ],
+    "pets: hamster and carrot": [
+        ("hamster eating a carrot \U0001f955", "+hamster +eat +carrot @new"),
+        ("more like the 3rd one", "@more_like"),
+    ],
+    "pets: dogs in kyoto": [
+        ("dogs we saw in kyoto", "+dog ~place @new"),
+        ("the ones sleeping near the temple", "+dog +sleep +temple ~place @refine"),
+    ],
+    "pets: cat at the window": [
+        ("cat sitting on the windowsill looking outside", "+cat +windowsill +look @new"),
+        ("at sunset", "+cat +windowsill +sunset @refine"),
+        ("no curtains in the shot", "+cat -curtain !shot @exclude"),
+    ],
+    "pets: the cone of shame": [
+        ("the dog at the vet wearing the cone lol", "+dog +vet +cone !lol @new"),
+        ("2 years ago", "+dog +cone ~taken @filter"),
+    ],
+    "pets: rabbit, then the parrot": [
+        ("rabbit in the grass", "+rabbit +grass @new"),
+        ("ok now show me my parrot", "+parrot !rabbit !grass !show @new"),
+        ("sitting on my shoulder", "+parrot +sit +shoulder !my @refine"),
+    ],
+    "pets: halloween costume": [
+        ("our dog in his halloween costume", "+dog +halloween +costume !his !our @new"),
+        ("not the blurry ones", "+dog +costume -blurry @exclude"),
+        ("start over", "@reset"),
+        ("cats in costumes", "+cat +costume !dog @new"),
+    ],
+    "pets: two cats cuddling": [
+        ("the two cats cuddling on the bed", "+cat +cuddle +bed @new"),
+        ("just the ginger one", "+ginger +cat @refine"),
+        ("taken on the pixel", "+ginger +cat ~camera @filter"),
+    ],
+    # ---------------------------------------------------------------- family
+    "family: kids at the lake": [
+        ("do you have any pics of the kids at the lake?", "+kid +lake !pic !you @new"),
+        ("jumping off the dock", "+kid +jump +dock @refine"),
+        ("from 2019", "+kid +jump +lake ~taken @filter"),
+    ],
+    "family: baby laughing": [
+        ("a baby laughing", "+baby +laugh @new"),
+        ("in the bath", "+baby +laugh +bath @refine"),
+        ("more like the 2nd", "@more_like"),
+    ],
+    "family: grandpa, then grandma's garden": [
+        ("grandpa reading the newspaper", "+grandpa +read +newspaper @new"),
+        ("show me pictures of my grandma's garden", "+garden !grandpa !newspaper !picture !show @new"),
+        ("with the roses in bloom", "+garden +rose +bloom @refine"),
+    ],
+    "family: christmas family picture": [
+        ("whole family at christmas", "+family +christmas @new"),
+        ("everyone in front of the tree", "+family +christmas +tree @refine"),
+        ("without the dog", "+family -dog @exclude"),
+    ],
+    "family: sister's graduation": [
+        ("my sister's graduation", "+graduation !my @new"),
+        ("throwing the caps in the air", "+graduation +throw +cap @refine"),
+    ],
+    "family: dad fishing": [
+        ("dad fishing from the boat", "+dad +fish +boat @new"),
+        ("holding up a big fish", "+dad +hold +fish @refine"),
+        ("at sunrise", "+dad +fish +sunrise @refine"),
+    ],
+    "family: selfies in london": [
+        ("selfies of me and my wife in london", "+selfie +wife ~place !me @new"),
+        ("in the rain with an umbrella", "+selfie +rain +umbrella ~place @refine"),
+    ],
+    "family: sandcastle": [
+        ("kids building a sandcastle", "+kid +build +sandcastle @new"),
+        ("no adults in it", "+kid +sandcastle -adult !it @exclude"),
+        ("show more pls", "@show_more"),
+    ],
+    "family: newborn": [
+        ("newborn pics from the hospital", "+newborn +hospital !pic @new"),
+        ("sleeping in dad's arms", "+newborn +sleep +arm @refine"),
+        ("black and white pls", "+newborn +black_and_white !pls @refine"),
+    ],
+    "family: grandparents dancing": [
+        ("grandparents dancing in the kitchen", "+grandparent +dance +kitchen @new"),
+        ("the ones on the iphone", "+grandparent +dance ~camera @filter"),
+    ],
+    "family: son, then daughter on a bike": [
+        ("my son learning to ride a bike", "+son +ride +bike !my @new"),
+        ("what about my daughter?", "+daughter +ride +bike !son @refine"),
+        ("with training wheels", "+daughter +bike +wheel @refine"),
+    ],
+    "family: mum without sunglasses": [
+        ("mum smiling in the garden", "+mum +smile +garden @new"),
+        ("the ones where she isnt wearing sunglasses", "+mum -sunglasses !she @exclude"),
+    ],
+    "family: piggyback": [
+        ("kids getting a piggyback ride from grandpa", "+kid +piggyback +grandpa @new"),
+        ("from last christmas", "+piggyback +grandpa ~taken @filter"),
+    ],
+    "family: hello, then the nephew": [
+        ("hiii", "@none"),
+        ("can you find photos of my nephew playing football", "+nephew +play +football !photo !find @new"),
+        ("in the mud", "+nephew +football +mud @refine"),
+        ("the ones where hes celebrating", "+nephew +celebrate !he @refine"),
+    ],
+    "family: kids in kimonos": [
+        ("the kids in tokyo wearing kimonos", "+kid +kimono ~place @new"),
+        ("just two of them", "+kid +kimono +two !them @refine"),
+    ],
+    "family: mother's day breakfast": [
+        ("mothers day breakfast in bed", "+breakfast +bed @new"),
+        ("with the handmade card", "+breakfast +bed +card @refine"),
+        ("thx", "@none"),
+    ],
+    "family: cousins at the pool": [
+        ("cousins cannonballing into the pool lol", "+cousin +pool !lol @new"),
+        ("underwater ones", "+cousin +underwater @refine"),
+        ("taken with the gopro 2 summers ago", "+cousin +underwater ~camera ~taken @filter"),
+    ],
+    "family: parents when they were young": [
+        ("old scanned photos of my parents when they were young",
+         "+old +parent +young !they !my @new"),
+        ("in black and white", "+parent +black_and_white @refine"),
+        ("just my mom", "+mom !my @refine"),
+    ],
+    # ------------------------------------------------------------------ food
+    "food: pizza without pineapple": [
+        ("pizza", "+pizza @new"),
+        ("homemade ones", "+pizza +homemade @refine"),
+        ("no pineapple on it", "+pizza -pineapple !it !pineapple @exclude"),
+    ],
+    "food: sushi in tokyo": [
+        ("sushi we had in tokyo", "+sushi ~place @new"),
+        ("on a conveyor belt", "+sushi +conveyor_belt ~place @refine"),
+        ("more like the first one", "@more_like"),
+    ],
+    "food: chocolate cake": [
+        ("chocolate cake i baked", "+chocolate +cake !i @new"),
+        ("with strawberries on top", "+chocolate +cake +strawberry @refine"),
+        ("not the burnt one lol", "+cake -burnt !lol @exclude"),
+    ],
+    "food: latte art": [
+        ("latte art", "+latte +art @new"),
+        ("the heart shaped ones", "+latte +heart @refine"),
+        ("taken on my pixel", "+latte +heart ~camera !my @filter"),
+    ],
+    "food: ice cream": [
+        ("kids eating ice cream", "+kid +eat +ice_cream @new"),
+        ("melting all over their hands", "+ice_cream +melt +hand !their @refine"),
+    ],
+    "food: burgers, then sausages": [
+        ("burgers on the grill", "+burger +grill @new"),
+        ("what about sausages", "+sausage +grill !burger @refine"),
+        ("at night", "+sausage +grill +night @refine"),
+    ],
+    "food: pasta in rome": [
+        ("pasta dishes from rome", "+pasta ~place @new"),
+        ("the creamy ones with bacon", "+pasta +creamy +bacon ~place @refine"),
+    ],
+    "food: bowl of fruit": [
+        ("bowl of fruit on the kitchen table", "+bowl +fruit +table @new"),
+        ("only green apples", "+green +apple @refine"),
+    ],
+    "food: wine at the vineyard": [
+        ("glasses of red wine at the vineyard", "+glass +red +wine +vineyard @new"),
+        ("with the sunset behind", "+wine +vineyard +sunset @refine"),
+        ("in 2021", "+wine +vineyard ~taken @filter"),
+    ],
+    "food: fried eggs, no toast": [
+        ("breakfast with fried eggs and bacon", "+breakfast +egg +bacon @new"),
+        ("no toast", "+egg -toast !toast @exclude"),
+        ("show me more", "@show_more"),
+    ],
+    "food: market in barcelona": [
+        ("fruit stalls at the market in barcelona", "+fruit +stall +market ~place @new"),
+        ("the one with the hanging hams", "+market +ham +hang ~place @refine"),
+    ],
+    "food: cocktails by the pool": [
+        ("cocktails by the pool \U0001f379", "+cocktail +pool @new"),
+        ("the blue ones with little umbrellas", "+cocktail +blue +umbrella @refine"),
+    ],
+    "food: ramen in kyoto": [
+        ("bowl of ramen", "+ramen @new"),
+        ("with a soft boiled egg", "+ramen +egg @refine"),
+        ("from our trip to kyoto", "+ramen +egg ~place !our @filter"),
+    ],
+    "food: thanksgiving turkey": [
+        ("thanksgiving turkey before carving", "+thanksgiving +turkey @new"),
+        ("the whole table set with it", "+turkey +table !it @refine"),
+    ],
+    "food: croissants, then macarons": [
+        ("croissants at a cafe in paris", "+croissant +cafe ~place @new"),
+        ("ok forget that, show me the macarons", "+macaron !croissant !forget !show @new"),
+        ("pink ones in a box", "+macaron +pink +box @refine"),
+    ],
+    "food: fish tacos": [
+        ("tacos from the food truk", "+taco +truck @new"),
+        ("hmm no the fish ones", "+fish +taco !hmm @refine"),
+    ],
+    "food: homemade bread": [
+        ("sourdough bread i made", "+sourdough +bread @new"),
+        ("sliced open so you see the inside", "+bread +slice @refine"),
+        ("from lockdown 2020", "+bread ~taken @filter"),
+    ],
+    # ---------------------------------------------------------------- travel
+    "travel: eiffel tower at night": [
+        ("eiffel tower at night", "+eiffel_tower +night @new"),
+        ("sparkling with the lights", "+eiffel_tower +sparkle +light @refine"),
+        ("without tourists in the way", "+eiffel_tower -tourist @exclude"),
+    ],
+    "travel: plane window": [
+        ("view from the plane window", "+view +plane +window @new"),
+        ("above the clouds", "+plane +window +cloud @refine"),
+        ("at sunset plz", "+cloud +sunset !plz @refine"),
+    ],
+    "travel: trams in lisbon": [
+        ("yellow trams in lisbon", "+yellow +tram ~place @new"),
+        ("going up the hill", "+tram +hill ~place @refine"),
+        ("more like #2", "@more_like"),
+    ],
+    "travel: temples in kyoto": [
+        ("temples in kyoto", "+temple ~place @new"),
+        ("with red maple leaves", "+temple +red +maple +leaf ~place @refine"),
+        ("from last november", "+temple +maple ~place ~taken @filter"),
+    ],
+    "travel: hotel in rome": [
+        ("our hotel room in rome", "+hotel +room ~place !our @new"),
+        ("the view from the balcony", "+view +balcony ~place @refine"),
+    ],
+    "travel: hammock between palms": [
+        ("beach resort with palm trees", "+beach +resort +palm @new"),
+        ("a hammock between the palms", "+hammock +palm @refine"),
+        ("no people pls", "+hammock -people !pls !people @exclude"),
+    ],
+    "travel: road trip in the van": [
+        ("road trip pics with the van", "+road_trip +van !pic @new"),
+        ("driving through the desert", "+van +drive +desert @refine"),
+        ("taken with the gopro", "+van +desert ~camera @filter"),
+    ],
+    "travel: colosseum": [
+        ("me in front of the colosseum", "+colosseum !me @new"),
+        ("from 2018", "+colosseum ~taken @filter"),
+        ("thanks", "@none"),
+    ],
+    "travel: big ben, then the london eye": [
+        ("big ben", "+big_ben @new"),
+        ("what about the london eye instead", "+london_eye !ben @refine"),
+        ("at night all lit up", "+london_eye +night +light @refine"),
+    ],
+    "travel: mount fuji from the train": [
+        ("scenery from the train window in japan", "+train +window @new"),
+        ("with mt fuji in the background", "+train +window +fuji @refine"),
+    ],
+    "travel: hostel bunk beds": [
+        ("hostel bunk beds", "+hostel +bunk @new"),
+        ("the messy ones lol", "+bunk +messy !lol @refine"),
+    ],
+    "travel: souvenir shop": [
+        ("souvenir shop in barcelona", "+souvenir +shop ~place @new"),
+        ("with all the fridge magnets", "+shop +magnet ~place @refine"),
+        ("start over", "@reset"),
+        ("beach bars in barcelona", "+beach +bar ~place !souvenir @new"),
+    ],
+    "travel: ferry deck": [
+        ("on the ferry deck", "+ferry +deck @new"),
+        ("hair blowing in the wind", "+hair +blow +wind @refine"),
+        ("on my iphone last spring", "+ferry +wind ~camera ~taken !my @filter"),
+    ],
+    "travel: sagrada familia windows": [
+        ("stained glass windows inside the sagrada familia",
+         "+stained_glass +window +sagrada_familia @new"),
+        ("the coloured light on the floor", "+light +floor @refine"),
+    ],
+    "travel: suitcases, then the luggage carousel": [
+        ("suitcases on the hotel bed half packed", "+suitcase +bed +pack @new"),
+        ("ok different thing: the luggage carousel at the airport", "+luggage +carousel +airport !bed !suitcase @new"),
+    ],
+    "travel: tokyo then kyoto": [
+        ("photos from 2019", "~taken !photo @filter"),
+        ("show me pictures taken in tokyo", "~place !show !picture @filter"),
+        ("street food stalls there", "+street_food +stall ~place !there @refine"),
+    ],
+    # -- end --
+}
