@@ -368,5 +368,325 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("show me pictures taken in tokyo", "~place !show !picture @filter"),
         ("street food stalls there", "+street_food +stall ~place !there @refine"),
     ],
+    # ---------------------------------------------------------------- nature
+    "nature: mountains with snow and a lake": [
+        ("mountains with snow on top", "+mountain +snow @new"),
+        ("and a lake in front", "+mountain +snow +lake @refine"),
+        ("with the reflection in the water", "+mountain +lake +reflection @refine"),
+    ],
+    "nature: sunset over the ocean": [
+        ("sunset over the ocean", "+sunset +ocean @new"),
+        ("with a sailboat", "+sunset +ocean +sailboat @refine"),
+        ("not so orange, more pink", "+sunset +pink !orange @refine"),
+    ],
+    "nature: waterfall with a rainbow": [
+        ("waterfall in the forest", "+waterfall +forest @new"),
+        ("with a rainbow in the spray", "+waterfall +rainbow @refine"),
+    ],
+    "nature: autumn leaves": [
+        ("autumn leaves on the ground", "+autumn +leaf +ground @new"),
+        ("yellow and orange", "+leaf +yellow +orange @refine"),
+        ("from last fall", "+leaf ~taken @filter"),
+    ],
+    "nature: milky way": [
+        ("night sky full of stars", "+night +sky +star @new"),
+        ("with the milky way visible", "+sky +milky_way @refine"),
+        ("no trees in the way", "+milky_way -tree @exclude"),
+    ],
+    "nature: bee on a flower": [
+        ("close up of a bee on a flower", "+bee +flower @new"),
+        ("purple ones like lavender", "+bee +purple +lavender @refine"),
+    ],
+    "nature: lightning storm": [
+        ("lightning storm over the fields", "+lightning +storm +field @new"),
+        ("more like the 4th one", "@more_like"),
+        ("next", "@show_more"),
+    ],
+    "nature: foggy forest": [
+        ("foggy forest in the morning", "+foggy +forest +morning @new"),
+        ("with sun rays coming through the trees", "+forest +sun +ray +tree @refine"),
+        ("taken on the canon", "+forest +ray ~camera @filter"),
+    ],
+    "nature: sand dunes": [
+        ("sand dunes", "+sand +dune @new"),
+        ("with footprints", "+dune +footprint @refine"),
+        ("only ones without camels", "+dune -camel @exclude"),
+    ],
+    "nature: snow on pines, then cherry blossoms": [
+        ("fresh snow on pine trees", "+snow +pine +tree @new"),
+        ("what about cherry blossoms instead", "+cherry_blossom !snow !pine @refine"),
+        ("in kyoto", "+cherry_blossom ~place @filter"),
+    ],
+    "nature: waves on rocks": [
+        ("big waves crashing on the rocks", "+wave +crash +rock @new"),
+        ("at golden hour", "+wave +rock +golden_hour @refine"),
+    ],
+    "nature: deer in the meadow": [
+        ("deer in the meadow", "+deer +meadow @new"),
+        ("a baby one", "+deer +baby @refine"),
+        ("no fences", "+deer -fence !fence @exclude"),
+    ],
+    "nature: double rainbow": [
+        ("double rainbow!!!", "+double +rainbow @new"),
+        ("over the hills", "+rainbow +hill @refine"),
+        ("2 years ago in may", "+rainbow +hill ~taken @filter"),
+    ],
+    "nature: starfish in tide pools": [
+        ("tide pools with starfish", "+tide_pool +starfish @new"),
+        ("orange starfish only", "+starfish +orange @refine"),
+    ],
+    "nature: frozen lake": [
+        ("frozen lake", "+frozen +lake @new"),
+        ("close up of the cracks in the ice", "+crack +ice @refine"),
+        ("show more", "@show_more"),
+    ],
+    "nature: gibberish, then clouds": [
+        ("asdfgh", "@none"),
+        ("clouds shaped like animals", "+cloud +animal @new"),
+    ],
+    "nature: hills in spring": [
+        ("green rolling hills with sheep", "+green +hill +sheep @new"),
+        ("any colour is fine, just with sheep", "+hill +sheep !colour !green @refine"),
+        ("and a stone wall", "+hill +sheep +stone +wall @refine"),
+    ],
+    # ------------------------------------------------------------------ city
+    "city: tokyo crossing at night": [
+        ("busy street crossing in tokyo", "+busy +street +crossing ~place @new"),
+        ("at night with neon signs", "+street +night +neon +sign ~place @refine"),
+        ("in the rain", "+street +neon +rain ~place @refine"),
+    ],
+    "city: new york skyline": [
+        ("new york skyline", "+skyline ~place @new"),
+        ("from the top of the empire state building", "+skyline +empire_state_building ~place @refine"),
+        ("at sunset pls", "+skyline +sunset ~place !pls @refine"),
+    ],
+    "city: stone bridge with boats": [
+        ("old stone bridge over the river", "+old +stone +bridge +river @new"),
+        ("with boats passing under it", "+bridge +boat +pass !it @refine"),
+    ],
+    "city: street art": [
+        ("graffiti murals", "+graffiti +mural @new"),
+        ("ones with faces painted on them", "+mural +face !them @refine"),
+        ("in lisbon", "+mural +face ~place @filter"),
+    ],
+    "city: paris rooftops": [
+        ("rooftops of paris", "+rooftop ~place @new"),
+        ("with all the chimneys", "+rooftop +chimney ~place @refine"),
+        ("more like the 1st", "@more_like"),
+    ],
+    "city: gothic cathedral": [
+        ("gothic cathedral", "+gothic +cathedral @new"),
+        ("looking up at the ceiling", "+cathedral +ceiling @refine"),
+        ("no scaffolding", "+cathedral -scaffolding !scaffolding @exclude"),
+    ],
+    "city: laundry in the alleys": [
+        ("narrow alleys with laundry hanging between the houses", "+narrow +alley +laundry +hang @new"),
+        ("show more", "@show_more"),
+    ],
+    "city: empty subway station": [
+        ("subway station", "+subway +station @new"),
+        ("empty, no people", "+subway +station +empty -people @refine"),
+        ("from our trip to london", "+subway +station ~place !trip @filter"),
+    ],
+    "city: glass skyscrapers": [
+        ("glass skyscrapers reflecting the clouds", "+glass +skyscraper +reflect +cloud @new"),
+        ("in black and white", "+skyscraper +black_and_white @refine"),
+    ],
+    "city: front doors": [
+        ("colorful front doors", "+front +door @new"),
+        ("the blue one", "+door +blue @refine"),
+        ("no i meant the green one", "+door +green !blue @refine"),
+    ],
+    "city: christmas market": [
+        ("christmas market in the square", "+christmas +market +square @new"),
+        ("with the big tree lit up", "+market +tree +light @refine"),
+        ("last december", "+market +tree ~taken @filter"),
+    ],
+    "city: bench, then the brooklyn bridge": [
+        ("a bench in central park", "+bench +central_park @new"),
+        ("ok now the brooklyn bridge", "+brooklyn_bridge !bench @new"),
+        ("walking across it at sunrise", "+brooklyn_bridge +walk +sunrise !it @refine"),
+    ],
+    "city: cafe terraces": [
+        ("cafe terraces with little tables outside", "+cafe +terrace +table @new"),
+        ("not the ones with umbrellas", "+cafe -umbrella @exclude"),
+        ("taken in rome", "+cafe +terrace ~place @filter"),
+    ],
+    "city: light trails": [
+        ("car light trails on the highway at night", "+light +trail +highway +night @new"),
+        ("shot from a bridge above", "+light +trail +bridge @refine"),
+    ],
+    "city: gaudi in barcelona": [
+        ("gaudi buildings in barcelona", "+gaudi +building ~place @new"),
+        ("the wavy balconies", "+wavy +balcony ~place @refine"),
+        ("thanks a lot!", "@none"),
+    ],
+    "city: lisbon viewpoint": [
+        ("view over the city from a viewpoint", "+view +city @new"),
+        ("with orange roofs and the river", "+view +orange +roof +river @refine"),
+        ("lisbon, 2022, iphone", "+roof +river ~place ~taken ~camera @filter"),
+    ],
+    # ------------------------------------------------------------------ docs
+    "docs: wifi password": [
+        ("wifi password screenshot", "+wifi +password +screenshot @new"),
+        ("the one from the airbnb", "+wifi +password +airbnb @refine"),
+    ],
+    "docs: restaurant receipts": [
+        ("receipts from restaurants", "+receipt +restaurant @new"),
+        ("from last month", "+receipt ~taken @filter"),
+        ("the crumpled ones", "+receipt +crumpled @refine"),
+    ],
+    "docs: boarding pass": [
+        ("my boarding pass for the flight to tokyo", "+boarding_pass !my @new"),
+        ("on the phone screen", "+boarding_pass +phone +screen @refine"),
+    ],
+    "docs: meeting whiteboard": [
+        ("whiteboard from the meeting", "+whiteboard +meeting @new"),
+        ("with the diagrams", "+whiteboard +diagram @refine"),
+        ("not the blurry ones", "+whiteboard -blurry @exclude"),
+    ],
+    "docs: passport page": [
+        ("photo of my passport", "+passport !photo !my @new"),
+        ("the page with the visa", "+passport +visa +page @refine"),
+    ],
+    "docs: sticky notes": [
+        ("handwritten notes", "+handwritten +note @new"),
+        ("on yellow sticky notes", "+yellow +sticky_note @refine"),
+        ("more like the 2nd", "@more_like"),
+    ],
+    "docs: text message screenshots": [
+        ("screenshots of text messages", "+screenshot +text +message @new"),
+        ("dark mode ones", "+screenshot +dark_mode @refine"),
+        ("from 2022", "+screenshot ~taken @filter"),
+    ],
+    "docs: grandma's recipe card": [
+        ("grandma's recipe card for apple pie", "+recipe +card +apple_pie @new"),
+        ("the handwritten one", "+recipe +card +handwritten @refine"),
+    ],
+    "docs: concert tickets": [
+        ("concert tickets", "+concert +ticket @new"),
+        ("paper ones, not the digital ones", "+ticket +paper -digital @refine"),
+    ],
+    "docs: parking lot sign": [
+        ("pic of the parking lot sign so i remember where i parked",
+         "+parking_lot +sign !pic !remember @new"),
+        ("the one that says level 3", "+parking +sign +level @refine"),
+    ],
+    "docs: metro map": [
+        ("metro map", "+metro +map @new"),
+        ("the one with the red line highlighted", "+metro +map +red +line @refine"),
+    ],
+    "docs: driver's license": [
+        ("my driver's license", "+license !my @new"),
+        ("only the back side", "+license +back @refine"),
+    ],
+    "docs: laptop invoice": [
+        ("invoice for the new laptop", "+invoice +laptop @new"),
+        ("from january", "+invoice +laptop ~taken @filter"),
+        ("thanks!!", "@none"),
+    ],
+    "docs: maps screenshot": [
+        ("screenshot of google maps directions", "+screenshot +map +direction @new"),
+        ("walking directions to the hotel", "+screenshot +map +walk +hotel @refine"),
+    ],
+    "docs: book quotes": [
+        ("pages from a book i wanted to remember", "+page +book !remember @new"),
+        ("with highlighted quotes", "+page +highlight +quote @refine"),
+        ("show more", "@show_more"),
+    ],
+    "docs: washing machine warranty": [
+        ("warranty for the washing machine", "+warranty +washing_machine @new"),
+        ("with the serial number", "+washing_machine +serial_number @refine"),
+    ],
+    "docs: lecture slides": [
+        ("photos of lecture slides", "+lecture +slide !photo @new"),
+        ("the ones with graphs", "+slide +graph @refine"),
+        ("taken with the pixel", "+slide +graph ~camera @filter"),
+    ],
+    "docs: train tickets in london": [
+        ("train tickets", "+train +ticket @new"),
+        ("the ones from london", "+train +ticket ~place @filter"),
+        ("start over", "@reset"),
+    ],
+    # ---------------------------------------------------------------- events
+    "events: wedding in black and white": [
+        ("a wedding photo", "+wedding !photo @new"),
+        ("black and white", "+wedding +black_and_white @refine"),
+        ("their first dance", "+wedding +first_dance +black_and_white !their @refine"),
+    ],
+    "events: birthday candles": [
+        ("birthday cake with candles", "+birthday +cake +candle @new"),
+        ("my son blowing them out", "+son +blow +candle !them !my @refine"),
+        ("his 5th birthday in 2020", "+birthday ~taken !his @filter"),
+    ],
+    "events: concert front row": [
+        ("concert pics from the front row", "+concert +front_row !pic @new"),
+        ("with the confetti", "+concert +confetti @refine"),
+        ("not the blurry ones", "+concert -blurry @exclude"),
+        ("in london", "+concert +confetti ~place @filter"),
+    ],
+    "events: fireworks over the river": [
+        ("new years eve fireworks", "+firework @new"),
+        ("over the river", "+firework +river @refine"),
+        ("from 2019", "+firework +river ~taken @filter"),
+    ],
+    "events: halloween party": [
+        ("halloween party costumes", "+halloween +party +costume @new"),
+        ("the zombie ones", "+costume +zombie @refine"),
+        ("lol start over", "@reset"),
+    ],
+    "events: baby shower": [
+        ("baby shower decorations", "+baby_shower +decoration @new"),
+        ("pink balloons", "+pink +balloon @refine"),
+    ],
+    "events: christmas morning presents": [
+        ("kids opening presents on christmas morning", "+kid +open +present +christmas @new"),
+        ("in their pyjamas", "+kid +present +pyjamas !their @refine"),
+        ("more like the 3rd", "@more_like"),
+    ],
+    "events: festival lasers": [
+        ("music festival crowd", "+music +festival +crowd @new"),
+        ("at night with lasers", "+festival +night +laser @refine"),
+        ("from the gopro", "+festival +laser ~camera @filter"),
+    ],
+    "events: cutting the cake": [
+        ("bride and groom cutting the cake", "+bride +groom +cut +cake @new"),
+        ("outdoors under the tent", "+bride +cake +tent @refine"),
+    ],
+    "events: anniversary dinner": [
+        ("our anniversary dinner", "+anniversary +dinner !our @new"),
+        ("candles on the table", "+dinner +candle +table @refine"),
+        ("the one in paris 2 years ago", "+dinner +candle ~place ~taken @filter"),
+    ],
+    "events: parade": [
+        ("parade with floats", "+parade +float @new"),
+        ("the marching band", "+parade +marching_band @refine"),
+    ],
+    "events: bachelorette in barcelona": [
+        ("bachelorette party in barcelona", "+bachelorette +party ~place @new"),
+        ("on the boat", "+party +boat ~place @refine"),
+        ("without the guys photobombing", "+party +boat -guy @exclude"),
+    ],
+    "events: bouncy castle": [
+        ("kids party with a bouncy castle", "+kid +party +bouncy_castle @new"),
+        ("with face painting", "+kid +face_painting @refine"),
+    ],
+    "events: best man speech": [
+        ("best man giving his speech", "+best_man +speech !his @new"),
+        ("everyone laughing", "+speech +laugh @refine"),
+    ],
+    "events: ferris wheel, then the carousel": [
+        ("ferris wheel at the fair", "+ferris_wheel +fair @new"),
+        ("lit up at night", "+ferris_wheel +light +night @refine"),
+        ("what about the carousel", "+carousel +night !ferris @refine"),
+    ],
+    "events: on stage": [
+        ("me on stage at the conference", "+stage +conference !me @new"),
+        ("thanks thats it", "@none"),
+    ],
+    "events: graduation party in new york": [
+        ("graduation party in new york", "+graduation +party ~place @new"),
+        ("with the balloons spelling class of 2023", "+graduation +balloon @refine"),
+    ],
     # -- end --
 }
