@@ -688,5 +688,241 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("graduation party in new york", "+graduation +party ~place @new"),
         ("with the balloons spelling class of 2023", "+graduation +balloon @refine"),
     ],
+    # -------------------------------------------------------------- vehicles
+    "vehicles: my car, blue, in the garage": [
+        ("show me my car", "+car !show !my @new"),
+        ("the blue one", "+car +blue @refine"),
+        ("parked in the garage", "+car +blue +park +garage @refine"),
+    ],
+    "vehicles: man on a bicycle in the rain": [
+        ("a man riding a bicycle", "+man +ride +bicycle @new"),
+        ("in the rain", "+man +ride +bicycle +rain @refine"),
+    ],
+    "vehicles: vintage car show": [
+        ("vintage cars at the car show", "+vintage +car +show @new"),
+        ("red convertibles only", "+red +convertible @refine"),
+        ("no people standing around them", "+convertible -people !them @exclude"),
+    ],
+    "vehicles: motorbike on the coast": [
+        ("my motorbike by the coast", "+motorbike +coast !my @new"),
+        ("the ones from the gopro on my helmet", "+motorbike +coast ~camera !my @filter"),
+    ],
+    "vehicles: steam train on a viaduct": [
+        ("steam train", "+steam +train @new"),
+        ("crossing a viaduct", "+train +cross +viaduct @refine"),
+        ("more like the second one", "@more_like"),
+    ],
+    "vehicles: sailboats, then fishing boats": [
+        ("sailboats in the harbour", "+sailboat +harbour @new"),
+        ("what about fishing boats", "+fishing_boat +harbour !sailboat @refine"),
+        ("at dawn", "+fishing_boat +dawn @refine"),
+    ],
+    "vehicles: new car with a bow": [
+        ("our new car with the big red bow on it", "+car +red +bow !it !our @new"),
+        ("in front of the dealership", "+car +bow +dealership @refine"),
+    ],
+    "vehicles: yellow taxis": [
+        ("yellow taxis in new york", "+yellow +taxi ~place @new"),
+        ("stuck in traffic at night", "+taxi +traffic +night ~place @refine"),
+    ],
+    "vehicles: kid on the tractor": [
+        ("tractor in the field", "+tractor +field @new"),
+        ("my kid sitting on it", "+kid +sit +tractor !it !my @refine"),
+    ],
+    "vehicles: planes taking off": [
+        ("planes at the airport", "+plane +airport @new"),
+        ("taking off", "+plane +take_off @refine"),
+        ("show more", "@show_more"),
+    ],
+    "vehicles: campervan by a lake": [
+        ("campervan parked by a lake", "+campervan +park +lake @new"),
+        ("with the awning out", "+campervan +awning @refine"),
+        ("summer 2022", "+campervan +awning ~taken @filter"),
+    ],
+    "vehicles: vespas in rome": [
+        ("vespa scooters in rome", "+vespa +scooter ~place @new"),
+        ("the mint green one", "+scooter +mint +green ~place @refine"),
+    ],
+    "vehicles: flat tire": [
+        ("flat tire on the side of the road ugh", "+flat +tire +road !ugh @new"),
+        ("thx", "@none"),
+    ],
+    "vehicles: double decker bus": [
+        ("red double decker bus", "+red +double_decker +bus @new"),
+        ("in london", "+bus ~place @filter"),
+        ("no, the one on the bridge", "+bus +bridge @refine"),
+    ],
+    "vehicles: toy cars": [
+        ("toy cars lined up on the floor", "+toy +car +floor @new"),
+        ("only the red ones", "+toy +car +red @refine"),
+    ],
+    "vehicles: cable car in the fog": [
+        ("cable car going up the mountain", "+cable_car +mountain @new"),
+        ("in the fog", "+cable_car +fog @refine"),
+        ("without the other cabins in view", "+cable_car -cabin @exclude"),
+    ],
+    "vehicles: electric car charging": [
+        ("our electric car charging at night", "+electric +car +charge +night !our @new"),
+        ("hmm what about the charger close up", "+charger !hmm @refine"),
+        ("taken with my iphone", "+charger ~camera !my @filter"),
+    ],
+    # ----------------------------------------------------------------- sport
+    "sport: people hiking on a ridge": [
+        ("people hiking", "+people +hike @new"),
+        ("on a ridge above the clouds", "+hike +ridge +cloud @refine"),
+        ("with big backpacks", "+hike +backpack @refine"),
+    ],
+    "sport: surfing at sunset": [
+        ("surfing at sunset", "+surf +sunset @new"),
+        ("riding a big wave", "+surf +big +wave @refine"),
+        ("taken on the gopro", "+surf +wave ~camera @filter"),
+    ],
+    "sport: skiing with friends": [
+        ("skiing with friends", "+ski +friend @new"),
+        ("jumping off a kicker lol", "+ski +jump +kicker !lol @refine"),
+        ("only the ones with blue sky", "+ski +blue +sky @refine"),
+    ],
+    "sport: son's football match": [
+        ("my son's football match", "+football +match !my @new"),
+        ("him scoring a goal", "+score +goal !him @refine"),
+        ("in the mud", "+football +goal +mud @refine"),
+    ],
+    "sport: marathon finish": [
+        ("me running the marathon", "+run +marathon !me @new"),
+        ("crossing the finish line", "+cross +finish_line @refine"),
+        ("london 2019", "+marathon +finish_line ~place ~taken @filter"),
+    ],
+    "sport: yoga on the beach": [
+        ("yoga on the beach", "+yoga +beach @new"),
+        ("at sunrise", "+yoga +beach +sunrise @refine"),
+    ],
+    "sport: climbing, then bouldering": [
+        ("rock climbing", "+rock +climb @new"),
+        ("indoor bouldering instead", "+indoor +bouldering @refine"),
+    ],
+    "sport: tennis serve": [
+        ("playing tennis", "+play +tennis @new"),
+        ("serving the ball", "+tennis +serve @refine"),
+        ("more like the 1st one", "@more_like"),
+    ],
+    "sport: kayaking, then canoeing": [
+        ("kayaking on the river", "+kayak +river @new"),
+        ("what about canoeing", "+canoe +river !kayak @refine"),
+    ],
+    "sport: tour de france": [
+        ("tour de france riders going past", "+tour_de_france +rider @new"),
+        ("the guy in the yellow jersey", "+rider +yellow +jersey @refine"),
+    ],
+    "sport: basketball in the driveway": [
+        ("kids playing basketball in the driveway", "+kid +play +basketball +driveway @new"),
+        ("shooting hoops at dusk", "+basketball +hoop +dusk @refine"),
+    ],
+    "sport: swim lessons": [
+        ("swim lessons at the pool", "+swim +lesson +pool @new"),
+        ("underwater shots", "+swim +underwater !shot @refine"),
+        ("start over", "@reset"),
+    ],
+    "sport: snowboarding last winter": [
+        ("snowboarding in the alps", "+snowboard +alps @new"),
+        ("from last winter", "+snowboard ~taken @filter"),
+        ("doing a backflip", "+snowboard +backflip @refine"),
+    ],
+    "sport: dad golfing": [
+        ("dad playing golf", "+dad +play +golf @new"),
+        ("putting on the green", "+dad +putt +green @refine"),
+    ],
+    "sport: stadium fans": [
+        ("camp nou stadium", "+camp_nou +stadium @new"),
+        ("fans cheering in the stands", "+fan +cheer +stand @refine"),
+        ("thank you!", "@none"),
+    ],
+    "sport: gym selfies": [
+        ("gym selfies", "+gym +selfie @new"),
+        ("the mirror ones, not outside", "+gym +mirror -outside @refine"),
+    ],
+    "sport: skatepark": [
+        ("skateboarding tricks at the skatepark", "+skateboard +trick +skatepark @new"),
+        ("mid air ones", "+skateboard +air @refine"),
+        ("canon pics only", "+skateboard +air ~camera !pic @filter"),
+    ],
+    # ------------------------------------------------------------------ home
+    "home: living room painted green": [
+        ("our living room", "+living_room !our @new"),
+        ("after we painted it green", "+living_room +green !it @refine"),
+        ("with the christmas tree up", "+living_room +christmas_tree @refine"),
+    ],
+    "home: kitchen renovation": [
+        ("kitchen renovation progress", "+kitchen +renovation @new"),
+        ("the new cabinets", "+kitchen +cabinet @refine"),
+        ("from 2021", "+kitchen +cabinet ~taken @filter"),
+    ],
+    "home: houseplants": [
+        ("houseplants on the windowsill", "+houseplant +windowsill @new"),
+        ("with big leaves", "+houseplant +big +leaf @refine"),
+    ],
+    "home: cozy bedroom": [
+        ("cozy bedroom with fairy lights", "+cozy +bedroom +fairy_light @new"),
+        ("no people in the bed", "+bedroom -people @exclude"),
+    ],
+    "home: garden shed": [
+        ("the garden shed i built", "+garden +shed !i @new"),
+        ("painted blue", "+shed +paint +blue @refine"),
+        ("in the snow", "+shed +blue +snow @refine"),
+    ],
+    "home: fireplace stockings": [
+        ("fire in the fireplace", "+fire +fireplace @new"),
+        ("with the stockings hanging", "+fireplace +stocking +hang @refine"),
+    ],
+    "home: rainbow bookshelf": [
+        ("bookshelf", "+bookshelf @new"),
+        ("sorted by colour like a rainbow", "+bookshelf +rainbow @refine"),
+        ("more like #2", "@more_like"),
+    ],
+    "home: bathroom tiles": [
+        ("bathroom tile samples", "+bathroom +tile +sample @new"),
+        ("the hexagon ones", "+tile +hexagon @refine"),
+        ("not the white ones", "+tile -white @exclude"),
+    ],
+    "home: moving boxes": [
+        ("moving boxes stacked in the hallway", "+box +stack +hallway @new"),
+        ("show more", "@show_more"),
+    ],
+    "home: patio string lights": [
+        ("backyard patio at night", "+backyard +patio +night @new"),
+        ("string lights over the table", "+patio +string_light +table @refine"),
+        ("iphone pics", "+patio +string_light ~camera !pic @filter"),
+    ],
+    "home: ceiling leak": [
+        ("the water stain on the ceiling", "+water +stain +ceiling @new"),
+        ("from last week", "+stain +ceiling ~taken @filter"),
+    ],
+    "home: desk setup": [
+        ("my desk setup", "+desk +setup !my @new"),
+        ("with two monitors", "+desk +two +monitor @refine"),
+        ("no cables visible", "+desk -cable @exclude"),
+    ],
+    "home: dinner party table": [
+        ("dining table set for a dinner party", "+table +dinner_party @new"),
+        ("candles and flowers", "+table +candle +flower @refine"),
+    ],
+    "home: old sofa, then the armchair": [
+        ("the old sofa", "+old +sofa @new"),
+        ("what about the armchair", "+old +armchair !sofa @refine"),
+        ("in the corner by the window", "+armchair +corner +window @refine"),
+    ],
+    "home: airbnb in lisbon": [
+        ("our airbnb in lisbon", "+airbnb ~place !our @new"),
+        ("the kitchen with the blue tiles", "+kitchen +blue +tile ~place @refine"),
+    ],
+    "home: house in the snow": [
+        ("our house covered in snow", "+house +snow !our @new"),
+        ("with the lights on at night", "+house +snow +light +night @refine"),
+        ("more like #2", "@more_like"),
+    ],
+    "home: cat on the new rug": [
+        ("the new rug in the hallway", "+rug +hallway @new"),
+        ("with the cat lying on it", "+rug +cat +lie !it @refine"),
+        ("taken on the pixel last year", "+rug +cat ~camera ~taken @filter"),
+    ],
     # -- end --
 }
