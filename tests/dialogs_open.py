@@ -64,12 +64,12 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("haha perfect thanks", "@none"),
     ],
     "pets: cat in the garden, then the dog": [
-        ("my cat in the garden", "+cat +garden !my @new"),
+        ("got any of my cat in the garden?", "+cat +garden !my @new"),
         ("what about the dog instead?", "+dog +garden !cat @refine"),
         ("from last summer", "+dog +garden ~taken @filter"),
     ],
     "pets: goldfish tank": [
-        ("pictures of the goldfish in its tank", "+goldfish +tank !picture !its @new"),
+        ("pictures of the goldfish in its tank pls", "+goldfish +tank !picture !its !pls @new"),
         ("with the blue light on", "+goldfish +blue +light @refine"),
     ],
     "pets: riding a horse in the snow": [
@@ -82,12 +82,12 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("no sorry i meant a tennis ball", "+dog +tennis_ball !frisbee !sorry @refine"),
     ],
     "pets: kitten in a box": [
-        ("kitten hiding in a cardboard box", "+kitten +hide +cardboard +box @new"),
+        ("kitten hidding in a cardboard box", "+kitten +hide +cardboard +box @new"),
         ("black and white ones", "+kitten +box +black_and_white @refine"),
         ("show more", "@show_more"),
     ],
     "pets: birds at the feeder": [
-        ("birds at the feeder in our backyard", "+bird +feeder +backyard !our @new"),
+        ("birds at the feeder in our backyard \U0001f426", "+bird +feeder +backyard !our @new"),
         ("just the red ones", "+bird +feeder +red @refine"),
         ("when theres snow on it", "+bird +feeder +snow !it @refine"),
     ],
@@ -96,11 +96,11 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("more like the 3rd one", "@more_like"),
     ],
     "pets: dogs in kyoto": [
-        ("dogs we saw in kyoto", "+dog ~place @new"),
+        ("any dogs we saw in kyoto?", "+dog ~place @new"),
         ("the ones sleeping near the temple", "+dog +sleep +temple ~place @refine"),
     ],
     "pets: cat at the window": [
-        ("cat sitting on the windowsill looking outside", "+cat +windowsill +look @new"),
+        ("cat sitting on the windowsill looking outside :)", "+cat +windowsill +look @new"),
         ("at sunset", "+cat +windowsill +sunset @refine"),
         ("no curtains in the shot", "+cat -curtain !shot @exclude"),
     ],
@@ -120,7 +120,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("cats in costumes", "+cat +costume !dog @new"),
     ],
     "pets: two cats cuddling": [
-        ("the two cats cuddling on the bed", "+cat +cuddle +bed @new"),
+        ("the two cats cuddling on the bed \U0001f60d\U0001f60d", "+cat +cuddle +bed @new"),
         ("just the ginger one", "+ginger +cat @refine"),
         ("taken on the pixel", "+ginger +cat ~camera @filter"),
     ],
@@ -141,7 +141,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("with the roses in bloom", "+garden +rose +bloom @refine"),
     ],
     "family: christmas family picture": [
-        ("whole family at christmas", "+family +christmas @new"),
+        ("whole famliy at christmas", "+family +christmas @new"),
         ("everyone in front of the tree", "+family +christmas +tree @refine"),
         ("without the dog", "+family -dog @exclude"),
     ],
@@ -150,7 +150,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("throwing the caps in the air", "+graduation +throw +cap @refine"),
     ],
     "family: dad fishing": [
-        ("dad fishing from the boat", "+dad +fish +boat @new"),
+        ("dad fishing from the boat lol", "+dad +fish +boat !lol @new"),
         ("holding up a big fish", "+dad +hold +fish @refine"),
         ("at sunrise", "+dad +fish +sunrise @refine"),
     ],
@@ -169,7 +169,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("black and white pls", "+newborn +black_and_white !pls @refine"),
     ],
     "family: grandparents dancing": [
-        ("grandparents dancing in the kitchen", "+grandparent +dance +kitchen @new"),
+        ("grandparents dancing in the kitchen haha", "+grandparent +dance +kitchen !haha @new"),
         ("the ones on the iphone", "+grandparent +dance ~camera @filter"),
     ],
     "family: son, then daughter on a bike": [
@@ -178,7 +178,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("with training wheels", "+daughter +bike +wheel @refine"),
     ],
     "family: mum without sunglasses": [
-        ("mum smiling in the garden", "+mum +smile +garden @new"),
+        ("pics of mum smiling in the garden", "+mum +smile +garden !pic @new"),
         ("the ones where she isnt wearing sunglasses", "+mum -sunglasses !she @exclude"),
     ],
     "family: piggyback": [
@@ -207,14 +207,14 @@ OPEN: dict[str, list[tuple[str, str]]] = {
     ],
     "family: parents when they were young": [
         ("old scanned photos of my parents when they were young",
-         "+old +parent +young !they !my @new"),
+         "+parent +young !they !my @new"),
         ("in black and white", "+parent +black_and_white @refine"),
         ("just my mom", "+mom !my @refine"),
     ],
     # ------------------------------------------------------------------ food
     "food: pizza without pineapple": [
-        ("pizza", "+pizza @new"),
-        ("homemade ones", "+pizza +homemade @refine"),
+        ("pizza!!", "+pizza @new"),
+        ("only homemade ones", "+pizza +homemade @refine"),
         ("no pineapple on it", "+pizza -pineapple !it !pineapple @exclude"),
     ],
     "food: sushi in tokyo": [
@@ -228,7 +228,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("not the burnt one lol", "+cake -burnt !lol @exclude"),
     ],
     "food: latte art": [
-        ("latte art", "+latte +art @new"),
+        ("latte art \u2615", "+latte +art @new"),
         ("the heart shaped ones", "+latte +heart @refine"),
         ("taken on my pixel", "+latte +heart ~camera !my @filter"),
     ],
@@ -238,7 +238,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
     ],
     "food: burgers, then sausages": [
         ("burgers on the grill", "+burger +grill @new"),
-        ("what about sausages", "+sausage +grill !burger @refine"),
+        ("what about sausages?", "+sausage +grill !burger @refine"),
         ("at night", "+sausage +grill +night @refine"),
     ],
     "food: pasta in rome": [
@@ -273,7 +273,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("from our trip to kyoto", "+ramen +egg ~place !our @filter"),
     ],
     "food: thanksgiving turkey": [
-        ("thanksgiving turkey before carving", "+thanksgiving +turkey @new"),
+        ("thanksgiving turkey before we carved it", "+thanksgiving +turkey !it @new"),
         ("the whole table set with it", "+turkey +table !it @refine"),
     ],
     "food: croissants, then macarons": [
@@ -297,7 +297,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("without tourists in the way", "+eiffel_tower -tourist @exclude"),
     ],
     "travel: plane window": [
-        ("view from the plane window", "+view +plane +window @new"),
+        ("view from the plane window \u2708\ufe0f", "+view +plane +window @new"),
         ("above the clouds", "+plane +window +cloud @refine"),
         ("at sunset plz", "+cloud +sunset !plz @refine"),
     ],
@@ -307,7 +307,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("more like #2", "@more_like"),
     ],
     "travel: temples in kyoto": [
-        ("temples in kyoto", "+temple ~place @new"),
+        ("temples in kyoto pls", "+temple ~place !pls @new"),
         ("with red maple leaves", "+temple +red +maple +leaf ~place @refine"),
         ("from last november", "+temple +maple ~place ~taken @filter"),
     ],
@@ -340,7 +340,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("with mt fuji in the background", "+train +window +fuji @refine"),
     ],
     "travel: hostel bunk beds": [
-        ("hostel bunk beds", "+hostel +bunk @new"),
+        ("the hostel bunk beds lmao", "+hostel +bunk !lmao @new"),
         ("the messy ones lol", "+bunk +messy !lol @refine"),
     ],
     "travel: souvenir shop": [
@@ -363,7 +363,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("suitcases on the hotel bed half packed", "+suitcase +bed +pack @new"),
         ("ok different thing: the luggage carousel at the airport", "+luggage +carousel +airport !bed !suitcase @new"),
     ],
-    "travel: tokyo then kyoto": [
+    "travel: 2019, then tokyo, then street food": [
         ("photos from 2019", "~taken !photo @filter"),
         ("show me pictures taken in tokyo", "~place !show !picture @filter"),
         ("street food stalls there", "+street_food +stall ~place !there @refine"),
@@ -408,7 +408,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("taken on the canon", "+forest +ray ~camera @filter"),
     ],
     "nature: sand dunes": [
-        ("sand dunes", "+sand +dune @new"),
+        ("sand dunes pls", "+sand +dune !pls @new"),
         ("with footprints", "+dune +footprint @refine"),
         ("only ones without camels", "+dune -camel @exclude"),
     ],
@@ -422,7 +422,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("at golden hour", "+wave +rock +golden_hour @refine"),
     ],
     "nature: deer in the meadow": [
-        ("deer in the meadow", "+deer +meadow @new"),
+        ("any deer in a meadow?", "+deer +meadow @new"),
         ("a baby one", "+deer +baby @refine"),
         ("no fences", "+deer -fence !fence @exclude"),
     ],
@@ -475,7 +475,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("more like the 1st", "@more_like"),
     ],
     "city: gothic cathedral": [
-        ("gothic cathedral", "+gothic +cathedral @new"),
+        ("gothic cathedrals", "+gothic +cathedral @new"),
         ("looking up at the ceiling", "+cathedral +ceiling @refine"),
         ("no scaffolding", "+cathedral -scaffolding !scaffolding @exclude"),
     ],
@@ -484,7 +484,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("show more", "@show_more"),
     ],
     "city: empty subway station": [
-        ("subway station", "+subway +station @new"),
+        ("the subway station", "+subway +station @new"),
         ("empty, no people", "+subway +station +empty -people @refine"),
         ("from our trip to london", "+subway +station ~place !trip @filter"),
     ],
@@ -532,7 +532,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("the one from the airbnb", "+wifi +password +airbnb @refine"),
     ],
     "docs: restaurant receipts": [
-        ("receipts from restaurants", "+receipt +restaurant @new"),
+        ("find my restaurant receipts", "+receipt +restaurant !find !my @new"),
         ("from last month", "+receipt ~taken @filter"),
         ("the crumpled ones", "+receipt +crumpled @refine"),
     ],
@@ -550,7 +550,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("the page with the visa", "+passport +visa +page @refine"),
     ],
     "docs: sticky notes": [
-        ("handwritten notes", "+handwritten +note @new"),
+        ("handwriten notes", "+handwritten +note @new"),
         ("on yellow sticky notes", "+yellow +sticky_note @refine"),
         ("more like the 2nd", "@more_like"),
     ],
@@ -564,7 +564,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("the handwritten one", "+recipe +card +handwritten @refine"),
     ],
     "docs: concert tickets": [
-        ("concert tickets", "+concert +ticket @new"),
+        ("concert tickets pls", "+concert +ticket !pls @new"),
         ("paper ones, not the digital ones", "+ticket +paper -digital @refine"),
     ],
     "docs: parking lot sign": [
@@ -631,7 +631,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("from 2019", "+firework +river ~taken @filter"),
     ],
     "events: halloween party": [
-        ("halloween party costumes", "+halloween +party +costume @new"),
+        ("halloween party costumes \U0001f383", "+halloween +party +costume @new"),
         ("the zombie ones", "+costume +zombie @refine"),
         ("lol start over", "@reset"),
     ],
@@ -659,7 +659,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("the one in paris 2 years ago", "+dinner +candle ~place ~taken @filter"),
     ],
     "events: parade": [
-        ("parade with floats", "+parade +float @new"),
+        ("parade w floats", "+parade +float !w @new"),
         ("the marching band", "+parade +marching_band @refine"),
     ],
     "events: bachelorette in barcelona": [
@@ -699,7 +699,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("in the rain", "+man +ride +bicycle +rain @refine"),
     ],
     "vehicles: vintage car show": [
-        ("vintage cars at the car show", "+vintage +car +show @new"),
+        ("vintage cars at the car show", "+vintage +car +car_show @new"),
         ("red convertibles only", "+red +convertible @refine"),
         ("no people standing around them", "+convertible -people !them @exclude"),
     ],
@@ -708,7 +708,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("the ones from the gopro on my helmet", "+motorbike +coast ~camera !my @filter"),
     ],
     "vehicles: steam train on a viaduct": [
-        ("steam train", "+steam +train @new"),
+        ("steam trains", "+steam +train @new"),
         ("crossing a viaduct", "+train +cross +viaduct @refine"),
         ("more like the second one", "@more_like"),
     ],
@@ -726,7 +726,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("stuck in traffic at night", "+taxi +traffic +night ~place @refine"),
     ],
     "vehicles: kid on the tractor": [
-        ("tractor in the field", "+tractor +field @new"),
+        ("tractor in the feild", "+tractor +field @new"),
         ("my kid sitting on it", "+kid +sit +tractor !it !my @refine"),
     ],
     "vehicles: planes taking off": [
@@ -797,11 +797,11 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("at sunrise", "+yoga +beach +sunrise @refine"),
     ],
     "sport: climbing, then bouldering": [
-        ("rock climbing", "+rock +climb @new"),
+        ("rock climbing pics", "+rock +climb !pic @new"),
         ("indoor bouldering instead", "+indoor +bouldering @refine"),
     ],
     "sport: tennis serve": [
-        ("playing tennis", "+play +tennis @new"),
+        ("me playing tennis", "+play +tennis !me @new"),
         ("serving the ball", "+tennis +serve @refine"),
         ("more like the 1st one", "@more_like"),
     ],
@@ -874,7 +874,7 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("with the stockings hanging", "+fireplace +stocking +hang @refine"),
     ],
     "home: rainbow bookshelf": [
-        ("bookshelf", "+bookshelf @new"),
+        ("bookshelf pics", "+bookshelf !pic @new"),
         ("sorted by colour like a rainbow", "+bookshelf +rainbow @refine"),
         ("more like #2", "@more_like"),
     ],
@@ -924,5 +924,83 @@ OPEN: dict[str, list[tuple[str, str]]] = {
         ("with the cat lying on it", "+rug +cat +lie !it @refine"),
         ("taken on the pixel last year", "+rug +cat ~camera ~taken @filter"),
     ],
-    # -- end --
+    # ------------------------------------------------- longer conversations
+    "pets: the red ball, run-on": [
+        ("so my dog has this red ball he loves can you find pics of him with it",
+         "+dog +red +ball !he !him !pic !find @new"),
+        ("the ones in the snow", "+dog +ball +snow @refine"),
+        ("not the indoor ones", "+dog -indoor @exclude"),
+        ("more like the 3rd", "@more_like"),
+        ("perfect thank u", "@none"),
+    ],
+    "family: grandma's 90th": [
+        ("hey! looking for pictures from grandma's 90th birthday party",
+         "+birthday +party !picture !hey !looking @new"),
+        ("the one where she's blowing out the candles", "+blow +candle !she @refine"),
+        ("with all the grandkids around her", "+candle +grandkid !her @refine"),
+        ("from 2021", "+candle +grandkid ~taken @filter"),
+        ("thanks so much \u2764\ufe0f", "@none"),
+    ],
+    "food: blueberry pancakes": [
+        ("do you have any photos of pancakes with blueberries?", "+pancake +blueberry !photo !you @new"),
+        ("stacked really high", "+pancake +stack @refine"),
+        ("with syrup dripping down the side", "+pancake +syrup +drip @refine"),
+        ("no the ones without whipped cream", "+pancake -whipped_cream @exclude"),
+    ],
+    "travel: a day in lisbon": [
+        ("pics from lisbon", "~place !pic @filter"),
+        ("the view from the castle", "+view +castle ~place @refine"),
+        ("at sunset with the bridge in the distance", "+view +sunset +bridge ~place @refine"),
+        ("taken with the canon", "+view +bridge ~place ~camera @filter"),
+        ("show more", "@show_more"),
+    ],
+    "nature: the turquoise lake": [
+        ("theres this lake we hiked to last summer with really turquoise water do you have it",
+         "+lake +turquoise +water ~taken !it @new"),
+        ("with the mountains behind it", "+lake +mountain ~taken !it @refine"),
+        ("and no people swimming", "+lake -people ~taken @exclude"),
+    ],
+    "city: red phone boxes": [
+        ("red phone boxes", "+red +phone_box @new"),
+        ("in london obvs", "+phone_box ~place !obvs @filter"),
+        ("with someone inside", "+phone_box +inside ~place @refine"),
+        ("no actually empty ones", "+phone_box +empty ~place !someone @refine"),
+    ],
+    "city: cobblestone street without cars": [
+        ("cobblestone street in rome", "+cobblestone +street ~place @new"),
+        ("without any cars in the background", "+street -car ~place @exclude"),
+        ("in the early morning light", "+street +morning +light ~place @refine"),
+    ],
+    "docs: screenshots, bank app, then the flight email": [
+        ("screenshots", "+screenshot @new"),
+        ("of my bank app", "+screenshot +bank +app !my @refine"),
+        ("no not that, the flight confirmation email", "+screenshot +flight +confirmation +email !bank @refine"),
+        ("from march", "+email +confirmation ~taken @filter"),
+    ],
+    "events: cousin's wedding in rome": [
+        ("my cousins wedding in rome", "+wedding ~place !my @new"),
+        ("the group shot on the church steps", "+group +church +step ~place @refine"),
+        ("without the photographer in it", "+group -photographer !it @exclude"),
+        ("more like the 2nd", "@more_like"),
+        ("ok start over", "@reset"),
+    ],
+    "vehicles: bike in the snow, then the scooter": [
+        ("my bike locked to a railing", "+bike +lock +railing !my @new"),
+        ("covered in snow lol", "+bike +snow !lol @refine"),
+        ("what about the scooter instead", "+scooter +snow !bike @refine"),
+        ("from the pixel", "+scooter +snow ~camera @filter"),
+    ],
+    "sport: canyoning on the gopro": [
+        ("can u find the gopro shots from when we went canyoning", "+canyoning ~camera !u !find @new"),
+        ("jumping into the water", "+jump +water ~camera @refine"),
+        ("the big jump off the waterfall", "+jump +waterfall ~camera @refine"),
+        ("thx that's the one", "@none"),
+    ],
+    "home: vegetable garden harvest": [
+        ("pics of the vegetable garden", "+vegetable +garden !pic @new"),
+        ("tomatoes on the vine", "+tomato +vine @refine"),
+        ("the big harvest basket", "+harvest +basket @refine"),
+        ("from last august", "+harvest +basket ~taken @filter"),
+        ("ty", "@none"),
+    ],
 }
