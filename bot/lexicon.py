@@ -225,8 +225,26 @@ def names_a_thing(word: str) -> bool:
 
 
 def known_word(word: str) -> bool:
-    """In the English dictionary lemminflect carries, or in one of the tables here."""
-    return bool(getAllLemmas(word)) or word in _vocabulary()
+    """In the English dictionary lemminflect carries, in one of the tables here, or a whole word of CLIP's own
+    vocabulary ("cafe", "selfie", "wifi": words of the web that a typo corrector must leave alone)."""
+    return bool(getAllLemmas(word)) or word in _vocabulary() or word in _clip_words()
+
+
+@cache
+def _clip_words() -> frozenset[str]:
+    """The whole words of open_clip's byte-pair vocabulary (read from its package data; no torch import)."""
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("open_clip")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(spec.submodule_search_locations[0]) / "bpe_simple_vocab_16e6.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        merges = fh.read().split("\n")[1: 49152 - 256 - 2 + 1]
+    joined = ("".join(m.split()) for m in merges)
+    return frozenset(w[:-4] for w in joined if w.endswith("</w>") and w[:-4].isalpha() and len(w) > 6)
 
 
 @cache
@@ -269,7 +287,7 @@ def _participle(word: str, has_object: bool) -> bool:
     if not verbs or word in COLORS or word in SIZES:
         return False
     forms = {f for lemma in verbs for tag in ("VBG", "VBN") for f in getInflection(lemma, tag=tag)}
-    return word in forms and (word.endswith("ing") or has_object or "ADJ" not in getAllLemmas(word))
+    return word in forms and (word.endswith("ing") or has_object)  # "stained glass": a lone -ed word goes before
 
 
 def usual_wording(modifier: str) -> str:

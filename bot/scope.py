@@ -179,7 +179,8 @@ def _bare_places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
         for start in range(len(words) - n + 1):
             run = " ".join(w.strip("?!.,;") for w in words[start:start + n])
             name = catalog.place(run)
-            if name and (not any(getAllLemmas(w) for w in run.split()) or low.strip(" ?!.") == run):
+            # a run of two or more words naming a place of the collection is that place ("new york skyline")
+            if name and (n > 1 or not any(getAllLemmas(w) for w in run.split()) or low.strip(" ?!.") == run):
                 scope.filters.append(("place", "eq", name, f"taken in {name}"))
                 return " ".join(words[:start] + words[start + n:])
     _elsewhere(words, raw, catalog, scope)

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.planner.words import KIN, MEDIA, RELATIONAL, REQUEST_VERBS, Tag, gerund
+from bot import lexicon as lx
+from bot.planner.words import KIN, MEDIA, RELATIONAL, REQUEST_VERBS, Tag, gerund, tags_of
 
-_NP_KINDS = frozenset({"det", "poss", "num", "adj", "noun", "media", "vague", "pron", "ing"})
+_NP_KINDS = frozenset({"det", "poss", "num", "adj", "noun", "media", "vague", "pron", "ing", "part"})
 _FRAME_KINDS = frozenset({"pron", "aux", "chat"})
 _PARTICLES = frozenset({"up", "down", "out", "off", "around", "over", "away", "back"})
+_LEADING = frozenset({"all", "some", "any", "just", "only", "both", "such", "more", "even", "really", "very"})
+_SPEAKERS = frozenset({"i", "we", "you", "u", "ya"})
+_ADVERBIAL = frozenset({"outside", "inside", "underneath", "nearby", "upstairs", "downstairs", "overhead", "below",
+                        "above", "behind"})
 
 
 @dataclass
@@ -28,6 +33,7 @@ class NounPhrase:
     media: bool = False  # "photos", "pics": the medium, not the thing
     vague: bool = False  # "anything", "stuff"
     loose: bool = False  # only an -ing word that may be an action ("swimming")
+    owned: bool = False  # "my presentation": someone's
 
     @property
     def empty(self) -> bool:
@@ -81,6 +87,12 @@ def chunks(tags: list[Tag]) -> list[Chunk]:
             i += 1
             continue
         start = i
+        if t.word in _SPEAKERS:  # "the ones i took", "the dog we had": about the person, not the picture
+            i += 1
+            while i < len(tags) and (tags[i].kind in ("aux", "verb", "ving", "ven", "chat") or tags[i].word in
+                                     REQUEST_VERBS or tags[i].word in _PARTICLES):
+                i += 1
+            continue
         if t.kind in _NP_KINDS:
             np, i = noun_phrase(tags, i)
             if not np.empty:
@@ -97,18 +109,26 @@ def _np_follows(tags: list[Tag], i: int) -> bool:
     return i < len(tags) and tags[i].kind in _NP_KINDS
 
 
-def noun_phrase(tags: list[Tag], i: int) -> tuple[NounPhrase, int]:
+def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase, int]:
     """The noun phrase starting at i: determiners, counts, adjectives, nouns; "black and white" and "cats and
     dogs" are one phrase; "photos of my dog" is the dog."""
     np, start = NounPhrase(), i
+    while i < len(tags) and tags[i].word in _LEADING:
+        i += 1
     while i < len(tags) and tags[i].kind in _NP_KINDS | {"conj"}:
         t = tags[i]
+        if t.kind in ("det", "poss", "num") and np.nouns:
+            break  # "crossing a viaduct": a new phrase begins
         if t.kind == "conj":
             if t.word != "and" or not _coordinated(tags, i, np):
                 break
             (np.adjectives if tags[i - 1].kind == "adj" else np.nouns).append("and")
         elif t.kind == "num":
             np.counts.append(t.word)
+        elif t.kind == "part":  # "boarding pass", "sleeping cat" name the thing; "stained glass" describes it
+            (np.nouns if t.word.endswith("ing") else np.adjectives).append(t.word)
+        elif t.kind == "adj" and np.nouns and _noun_too(t.word):
+            np.nouns.append(t.word)  # "ice cream": a noun after a noun is the same thing's name
         elif t.kind == "adj":
             np.adjectives.append(t.word)
         elif t.kind in ("noun", "ing"):
@@ -118,6 +138,8 @@ def noun_phrase(tags: list[Tag], i: int) -> tuple[NounPhrase, int]:
             np.loose = t.kind == "ing" and len(np.nouns) == 1 and not (np.adjectives or np.counts)
         elif t.kind == "media":
             np.media = True
+        elif t.kind == "poss":
+            np.owned = True
         elif t.kind == "vague":
             np.vague = True
         elif t.kind == "pron":
@@ -127,10 +149,12 @@ def noun_phrase(tags: list[Tag], i: int) -> tuple[NounPhrase, int]:
         np.vague, np.ref = False, np.ref or "ref"  # "just the red stuff": the things shown, not anything red
     np.adjectives = _trim_and(np.adjectives)
     np.nouns = _trim_and(np.nouns)
-    if np.nouns and np.nouns[-1] in KIN and len(np.nouns) > 1:
-        pass  # "family dinner" keeps its words; only possessives of people are dropped
+    if np.ref and np.nouns:  # "a baby one": the noun describes the one
+        np.adjectives, np.nouns = np.adjectives + np.nouns, []
+    elif head and not np.nouns and not np.ref and np.adjectives and _noun_too(np.adjectives[-1]):
+        np.nouns = [np.adjectives.pop()]  # "pics of mum", "on top": where a thing must be, the last word is it
     if i < len(tags) - 1 and tags[i].word == "of" and (np.media or np.vague or not np.nouns):
-        inner, j = noun_phrase(tags, i + 1)  # "photos of my dog", "some of the cats"
+        inner, j = noun_phrase(tags, i + 1, head=True)  # "photos of my dog", "some of the cats"
         if inner.nouns or inner.ref:
             inner.adjectives = np.adjectives + inner.adjectives
             inner.counts = np.counts + inner.counts
@@ -141,6 +165,10 @@ def noun_phrase(tags: list[Tag], i: int) -> tuple[NounPhrase, int]:
             np.nouns += ["of", *inner.adjectives, *inner.nouns]
             return np, j
     return np, i
+
+
+def _noun_too(word: str) -> bool:
+    return "NOUN" in tags_of(word) and word not in lx.COLORS and word not in lx.SIZES and word != "and"
 
 
 def _after_possessive(tags: list[Tag], i: int) -> bool:
@@ -166,14 +194,17 @@ def _trim_and(words: list[str]) -> list[str]:
 def _prepositional(tags: list[Tag], i: int, out: list[Chunk], negated: bool) -> int:
     """A prepositional phrase: its noun phrase, and "on top", "in front" joined to the phrase before it."""
     prep = tags[i].word
-    np, j = noun_phrase(tags, i + 1)
+    np, j = noun_phrase(tags, i + 1, head=True)
     if j < len(tags) and not np.nouns and tags[j].kind == "adv":
         np.nouns, j = [tags[j].word], j + 1
-    if not np.nouns and np.adjectives:  # "on top": a relational word tagged as an adjective
-        np.nouns, np.adjectives = np.adjectives[-1:], np.adjectives[:-1]
+    if not np.nouns and not np.ref and j == i + 1 and prep in _ADVERBIAL:
+        out.append(Chunk("pp", np, prep, prep, negated))  # "outside", "inside": a place without an object
+        return j
     if not np.nouns or np.ref:
         return j  # "on it", "in them": nothing new
-    text = " ".join(w for w in [prep, *_kept_determiners(tags, i + 1, j), *np.adjectives, *np.nouns] if w)
+    counts = [lx.DIGITS.get(c) or c for c in np.counts]
+    text = " ".join(w for w in [prep.replace("_", " "), *_kept_determiners(tags, i + 1, j), *counts, *np.adjectives,
+                                *np.nouns] if w)
     relational = np.nouns[-1] in RELATIONAL and len(np.nouns) == 1
     if relational and out and out[-1].negated:
         return j  # "no cars in the background": the cars are what is not wanted
@@ -199,6 +230,7 @@ def _action(tags: list[Tag], i: int, out: list[Chunk], negated: bool) -> int:
     if verb in REQUEST_VERBS and tags[i].kind != "ving":
         return i + 1
     words = [gerund(verb) if tags[i].kind == "verb" else verb]
+    rest: list[Chunk] = []
     j = i + 1
     if j < len(tags) and tags[j].word in _PARTICLES and tags[j].kind != "noun":
         words.append(tags[j].word)
@@ -208,6 +240,15 @@ def _action(tags: list[Tag], i: int, out: list[Chunk], negated: bool) -> int:
         if np.nouns and not np.ref:
             words += [*_kept_determiners(tags, j, k), *np.adjectives, *np.nouns]
             j = k
+    if tags[i].kind == "ven" and j < len(tags) and tags[j].kind == "prep" and tags[j].word not in ("with", "for"):
+        rest = []  # "covered in snow", "parked in the garage": the place belongs to the participle
+        j = _prepositional(tags, j, rest, negated)
+        words += [c.words for c in rest]
+    if j + 1 < len(tags) and tags[j].word == "to" and tags[j + 1].kind in ("verb", "noun", "ving") \
+            and "VERB" in tags_of(tags[j + 1].word):
+        rest = []  # "learning to ride a bike": the purpose belongs to the action
+        j = _action(tags, j + 1, rest, negated)
+        words += ["to", *(c.words for c in rest)]
     out.append(Chunk("act", words=" ".join(words), negated=negated))
     return j
 

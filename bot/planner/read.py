@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot import lexicon as lx
 from bot.planner.phrases import Chunk, NounPhrase, chunks, skip_frame
 from bot.planner.talk import openings, talk, undrawn
-from bot.planner.words import JUDGEMENTS, tag
+from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, REQUEST_VERBS, tag
 from bot.scope import Context, extract_filters, take_scope
 
 MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
@@ -49,6 +49,9 @@ class Message:
     allow: list[str] = field(default_factory=list)  # "red is fine after all": exclusions taken back
     fewer: bool = False  # "fewer of them": the count goes down by one
     also: bool = False  # "... too", "... as well": more of the same kind of change as the last message
+    framed: bool = False  # asked as a whole request ("show me ...", "pictures of ..."): a thing named is new
+    narrows: bool = False  # "only green apples", "just the kids": fewer of what is shown, not a new search
+    definite: bool = False  # "the view from the balcony", "their first dance": a part of what is being searched
 
     @property
     def positive(self) -> bool:
@@ -83,7 +86,7 @@ def read_message(raw: str, context: Context | None = None) -> Message:
     msg.also = bool(re.search(r"\b(?:too|as well|either|also)\W*$", low))
     clauses = [c for c in re.split(r"\s*[.;!?]+\s*|\s*,\s*(?:but|and then)\s+|\s+but\s+", low) if c.strip()]
     for n, clause in enumerate(clauses):
-        _take(_clause_chunks(clause), msg, ctx.known, later=n > 0)
+        _take(_clause_chunks(clause, msg), msg, ctx.known, later=n > 0)
     if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
         msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
     if not msg.subject and msg.unseen and not (msg.mods or msg.bare or msg.loose or msg.negatives or msg.filters
@@ -92,11 +95,25 @@ def read_message(raw: str, context: Context | None = None) -> Message:
     return msg
 
 
-def _clause_chunks(clause: str) -> list[Chunk]:
-    words = [lx.correct(w) for w in re.findall(r"[\w'#-]+|,", clause.replace("#", " "))]
+_COMPOUND = re.compile(r"\b(" + "|".join(COMPOUND_PREPOSITIONS) + r")\b")
+
+
+def _clause_chunks(clause: str, msg: Message) -> list[Chunk]:
+    clause = _COMPOUND.sub(lambda m: m[1].replace(" ", "_"), clause.replace("#", " "))
+    words = [lx.correct(w) for w in re.findall(r"[\w'#-]+|,", clause)]
     out: list[Chunk] = []
     for part in " ".join(words).split(" , "):
-        out += chunks(skip_frame(tag([w for w in part.split() if w != ","])))
+        tags = tag([w for w in part.split() if w != ","])
+        request = skip_frame(tags)
+        msg.framed = msg.framed or len(request) < len(tags) and any(t.kind == "verb" or t.word in REQUEST_VERBS
+                                                                    for t in tags[: len(tags) - len(request)])
+        msg.narrows = msg.narrows or bool({t.word for t in tags[:1] + tags[-1:] + request[:1]} & {"only", "just"})
+        msg.definite = msg.definite or bool(request) and request[0].kind == "poss" or bool(request) and \
+            request[0].word in ("the", "their", "his", "her")
+        found = chunks(request)
+        if found and found[0].kind == "act" and not found[0].negated:
+            found[0] = Chunk("loose", words=found[0].words)  # "skiing with friends": the activity is the thing
+        out += found
     return out
 
 
@@ -107,15 +124,23 @@ def _take(found: list[Chunk], msg: Message, known: Callable[[str], bool] | None,
             msg.negatives += [n for n in [_negative(c, known)] if n]
         elif c.kind == "np":
             _noun_phrase(c.np, msg, heads, known)
-        elif c.kind == "pp" and c.prep not in ("for", "like", "of", "to"):
+        elif c.kind == "pp" and c.prep not in ("of", "to") and not _purpose(c):
             msg.mods += [m for m in [_placed(c, known, msg)] if m]
         elif c.kind == "act":
             msg.mods += [m for m in [_seen(c.words, known, msg)] if m]
+        elif c.kind == "loose":
+            msg.loose += [m for m in [_seen(c.words, known, msg)] if m]
     if heads:
         subject = [w for head in heads for w in [*head, "and"]][:-1]
         if msg.subject and later and not msg.correction and subject != msg.subject:
             msg.correction = msg.correction or False
         msg.subject = subject
+
+
+def _purpose(c: Chunk) -> bool:
+    """"for my presentation", "for making a card": why the person asks, not what the picture shows ("a table set
+    for a dinner party", "the warranty for the washing machine" keep theirs)."""
+    return c.prep == "for" and (c.np.owned or not c.np.nouns)
 
 
 def _noun_phrase(np: NounPhrase, msg: Message, heads: list[list[str]], known: Callable[[str], bool] | None) -> None:
@@ -124,11 +149,13 @@ def _noun_phrase(np: NounPhrase, msg: Message, heads: list[list[str]], known: Ca
     if np.ref:
         msg.pronoun = np.ref if msg.pronoun in (None, "ref") else msg.pronoun
     msg.media, msg.vague = msg.media or np.media, msg.vague or np.vague
+    msg.framed = msg.framed or np.media and bool(np.nouns)  # "pictures of my grandma's garden"
     nouns = [n for n in np.nouns if n not in JUDGEMENTS]
     if not nouns:
         return
     if np.loose:
         msg.loose += nouns
+        msg.framed = msg.framed or np.media
     elif len(nouns) == 1 and (nouns[0] in lx.PLACES or nouns[0] in lx.TIMES or lx.singular(nouns[0]) in lx.PLACES):
         msg.bare.append(nouns[0] if nouns[0] in lx.PLACES or nouns[0] in lx.TIMES else lx.singular(nouns[0]))
     else:

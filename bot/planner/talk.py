@@ -27,7 +27,7 @@ SLANG: dict[str, str] = {
     "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "thks": "thanks", "tks": "thanks", "pls": "please",
     "plz": "please", "tonite": "tonight", "lookin": "looking", "som": "some", "sum": "some", "waitt": "wait",
     "ment": "meant", "smth": "something", "sth": "something", "w/": "with", "w/o": "without", "ppl": "people",
-    "nd": "and", "n": "and", "abt": "about", "nto": "not", "moar": "more", "mroe": "more", "mor": "more",
+    "nd": "and", "n": "and", "w": "with", "abt": "about", "nto": "not", "moar": "more", "mroe": "more", "mor": "more",
     "nite": "night", "adn": "and", "hte": "the", "waht": "what",
     "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
     "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "nvm": "never mind", "em": "them", "tho": "though",
@@ -189,9 +189,16 @@ _DROP = (
 )
 
 
+# "ok, different thing:", "new topic -", "something else now:": what follows is a request of its own
+_NEW_TOPIC = _rx(r"\b(?:(?:a|another|something|one more|some|totally|completely)\s+)?(?:different|new|other|else)"
+                 r"\s+(?:thing|topic|subject|search|question|request|idea)s?\b\s*[:,.!-]*|\bsomething else\b\s*[:,.!-]+")
+
+
 def talk(low: str, msg: Message) -> str:
     """The lower-cased request with the conversation taken out (openings, dates, places and cameras already
     gone); what the conversation meant is set on `msg`."""
+    if _NEW_TOPIC.search(low):
+        msg.framed, low = True, _NEW_TOPIC.sub(" ", low)
     back = _BACK.search(low)
     if back and lx.group_of_word(lx.correct(back["what"])) == "extra":  # not "back to two": a count said again
         msg.back, low = back["what"], low[: back.start()] + " " + low[back.end():]
@@ -229,7 +236,7 @@ def _alternation(options: tuple[str, ...]) -> str:
 _PUNCT = r"[\s,.!?:;-]*"
 _INTERJECTION = re.compile(rf"^(?:{_alternation(lx.INTERJECTIONS)})\b{_PUNCT}(?=\S|$)")
 _CORRECTION = re.compile(rf"^(?:(?:no|nope|nah|not that)(?:\s*[,.!:;-]+|\s+(?=i\s+(?:meant|mean|said|wanted)\b"
-                         rf"|make\s+it\b))|(?:nah|nope)\b|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
+                         rf"|make\s+it\b|(?:the|that|those|these|this|my|a|an|sorry|wait|actually)\b))|(?:nah|nope)\b|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
 # "red or... no, make it blue": what follows a correction inside the message replaces what came before it
 _SELF_CORRECTION = re.compile(r"^.*?(?:\.\.\.|…|,|—|\s-\s|\bor\b)\s*(?:no|wait|sorry|oops|i mean)\s*[,.!:;-]+\s*(?=\w)")
 _CONTINUATION = re.compile(rf"^(?:{_alternation(lx.CONTINUATIONS)})\b{_PUNCT}")

@@ -21,9 +21,14 @@ def _w(words: str) -> frozenset[str]:
 
 DETERMINERS = _w("a an the this that these those some any each every another such no")
 POSSESSIVES = _w("my our your his her their its whose")
-PERSONAL = _w("i me you we us he him she her they them it myself yourself ourselves themselves itself u ya")
+PERSONAL = _w("i me you we us he him she her they them it myself yourself ourselves themselves itself u ya "
+              "i'm i've i'd you're we're they're he's she's it's there's that's who's someone somebody")
 REFERRING = _w("it them they those these one ones") - _w("one")  # "one" only after a determiner or adjective
-PREPOSITIONS = lx.ALL_PREPOSITIONS | {"for"}
+# Prepositions of several words are read as one ("in front of" -> "in_front_of": bot.planner.read joins them).
+COMPOUND_PREPOSITIONS = ("in front of", "next to", "on top of", "in the middle of", "out of", "close to",
+                         "at the back of", "in the back of", "on the side of", "at the bottom of", "at the top of",
+                         "far from", "away from", "all over", "together with")
+PREPOSITIONS = lx.ALL_PREPOSITIONS | {"for"} | {p.replace(" ", "_") for p in COMPOUND_PREPOSITIONS}
 COORDINATORS = _w("and or nor but plus")
 AUXILIARIES = _w("am is are was were be been being do does did have has had can could will would shall should may "
                  "might must 's 're 'm 'd 've 'll isn't aren't wasn't weren't don't doesn't didn't can't couldn't "
@@ -36,14 +41,14 @@ REQUEST_VERBS = _w(
     "needs needed like liked likes love loved loves see seeing seen look looking looked search searching searched "
     "display displaying pull bring fetch have has had got see let lets let's help remember remembered recall think "
     "thought guess believe suppose reckon wonder wondering hope try trying prefer mean meant said say says ask asked "
-    "asking am make making go going put dig scroll grab keep tell")
+    "asking am make making put dig scroll grab keep tell took taken shot snapped captured")
 # Words around a request that are chat, not content ("only", "please", "lol").
 CHATTER = _w(
     "please pls plz only just also really very too so maybe perhaps kinda sorta actually basically literally honestly "
     "lol lmao haha hehe omg ok okay hmm hm um uh erm well oh ah yes yeah yep yup sure thanks thank thx ty cheers "
     "hi hello hey again now then still even quite pretty rather somewhat super totally definitely probably possibly "
     "ideally preferably hopefully anyway anyways btw tbh idk imo fyi here there all any some more else instead "
-    "kindly exactly specifically particularly especially mostly mainly")
+    "kindly exactly specifically particularly especially mostly mainly obvs obv ofc def defo lots")
 # Nouns that name the photos themselves, not what is in them ("photos of my dog", "beach pics").
 MEDIA = _w("photo photos picture pictures pic pics pix image images shot shots snap snaps photograph photographs "
            "scene scenes snapshot snapshots footage")
@@ -63,7 +68,8 @@ RELATIONAL = _w("top bottom front back side sides middle center centre backgroun
 @dataclass(frozen=True)
 class Tag:
     """A word's class in its sentence: det, poss, pron, prep, conj, aux, rel, neg, num, adj, noun, ving (an -ing
-    participle or gerund), ven (a past participle), verb (another verb form), adv, chat, media, vague."""
+    participle or gerund), ven (a past participle), part (either, before its noun), verb (another verb form), adv,
+    chat, media, vague."""
 
     word: str
     kind: str
@@ -114,6 +120,8 @@ def verb_forms(word: str) -> frozenset[str]:
 
 def closed_class(word: str) -> str:
     """The closed class of a word, or "" for an open-class word."""
+    if word.endswith("n't") and word != "n't":
+        return "neg"  # "isn't", "doesn't": the verb's negation reaches what follows
     for kind, members in (("neg", NEGATORS), ("det", DETERMINERS), ("poss", POSSESSIVES), ("rel", RELATIVES),
                           ("pron", PERSONAL), ("prep", PREPOSITIONS), ("conj", COORDINATORS), ("aux", AUXILIARIES),
                           ("media", MEDIA), ("vague", VAGUE), ("chat", CHATTER)):
@@ -137,13 +145,17 @@ _NOMINAL = frozenset({"det", "poss", "adj", "num", "prep"})
 
 
 def _in_context(w: str, kind: str, before: str, after: str) -> str:
-    if w == "ones" or w == "one" and before in ("det", "adj", "poss", "num", "pron"):
+    if w == "ones" or w == "one" and before in ("det", "adj", "poss", "num", "pron", "noun"):
         return "pron"  # "the red one", "the black ones"
     if kind in ("ving", "ven", "ing") and after in ("noun", "media") and before in (*_NOMINAL, "", "chat"):
-        return "adj" if kind != "ing" else "noun"  # "a sleeping cat", "parked cars"; "wedding photos"
+        return "part"  # "a sleeping cat", "boarding pass", "parked cars", "wedding photos": before its noun
     if kind == "ing":
-        return "noun" if before in _NOMINAL else "ving" if before in ("noun", "pron", "aux", "rel", "ving") else kind
+        if before in _NOMINAL:
+            return "noun"
+        return "ving" if before in ("noun", "pron", "aux", "rel", "ving") or after in ("det", "poss", "prep") else kind
     pos = tags_of(w)
+    if kind == "verb" and before in ("det", "poss", "adj"):
+        return "noun"  # "the vet"
     if kind == "noun" and "VERB" in pos and before in ("pron", "aux"):
         return "verb"  # "they swim", "he is playing" (a noun-or-verb after its subject is the verb)
     if kind == "chat" and w in ("all", "some", "any", "more") and after in ("noun", "adj"):
