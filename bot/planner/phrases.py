@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot import lexicon as lx
-from bot.planner.words import KIN, MEDIA, RELATIONAL, REQUEST_VERBS, Tag, gerund, tags_of
+from bot.planner.words import KIN, MEDIA, QUANTITIES, RELATIONAL, REQUEST_VERBS, Tag, gerund, tags_of
 
 _NP_KINDS = frozenset({"det", "poss", "num", "adj", "noun", "media", "vague", "pron", "ing", "part"})
 _FRAME_KINDS = frozenset({"pron", "aux", "chat"})
@@ -59,7 +59,7 @@ def skip_frame(tags: list[Tag]) -> list[Tag]:
     i = 0
     while i < len(tags):
         t = tags[i]
-        framing = t.kind in _FRAME_KINDS and t.word not in ("ones",) or t.word in REQUEST_VERBS and i + 1 < len(tags)
+        framing = t.kind in _FRAME_KINDS and t.word not in ("ones", "one") or t.word in REQUEST_VERBS and i + 1 < len(tags)
         framing = framing or t.word in ("to", "for", "at") and i > 0 and tags[i - 1].word in REQUEST_VERBS
         framing = framing or t.word == "there" or t.word in _PARTICLES and i > 0 and tags[i - 1].word in REQUEST_VERBS
         if not framing:
@@ -153,11 +153,13 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
         np.adjectives, np.nouns = np.adjectives + np.nouns, []
     elif head and not np.nouns and not np.ref and np.adjectives and _noun_too(np.adjectives[-1]):
         np.nouns = [np.adjectives.pop()]  # "pics of mum", "on top": where a thing must be, the last word is it
-    if i < len(tags) - 1 and tags[i].word == "of" and (np.media or np.vague or not np.nouns):
-        inner, j = noun_phrase(tags, i + 1, head=True)  # "photos of my dog", "some of the cats"
+    quantity = np.nouns[-1:] == np.nouns and np.nouns and np.nouns[0] in QUANTITIES
+    if i < len(tags) - 1 and tags[i].word == "of" and (np.media or np.vague or not np.nouns or quantity):
+        inner, j = noun_phrase(tags, i + 1, head=True)  # "photos of my dog", "some of the cats", "a pair of them"
         if inner.nouns or inner.ref:
-            inner.adjectives = np.adjectives + inner.adjectives
-            inner.counts = np.counts + inner.counts
+            described = [] if quantity else np.nouns  # "night pictures of houses": houses at night
+            inner.adjectives = np.adjectives + described + inner.adjectives
+            inner.counts = np.counts + ([QUANTITIES[np.nouns[0]]] if quantity else []) + inner.counts
             return inner, j
     if np.nouns and i < len(tags) - 1 and tags[i].word == "of" and tags[i + 1].kind in ("noun", "det", "adj", "num"):
         inner, j = noun_phrase(tags, i + 1)  # "a bowl of soup", "the top of a mountain"
@@ -199,6 +201,9 @@ def _prepositional(tags: list[Tag], i: int, out: list[Chunk], negated: bool) -> 
         np.nouns, j = [tags[j].word], j + 1
     if not np.nouns and not np.ref and j == i + 1 and prep in _ADVERBIAL:
         out.append(Chunk("pp", np, prep, prep, negated))  # "outside", "inside": a place without an object
+        return j
+    if not np.nouns and np.vague and (np.counts or np.adjectives):
+        out.append(Chunk("np", np, negated=negated))  # "pics with 3 things in them": the count is what is asked
         return j
     if not np.nouns or np.ref:
         return j  # "on it", "in them": nothing new

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot import lexicon as lx
 from bot.planner.phrases import Chunk, NounPhrase, chunks, skip_frame
 from bot.planner.talk import openings, talk, undrawn
-from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, REQUEST_VERBS, tag
+from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, tag
 from bot.scope import Context, extract_filters, take_scope
 
 MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
@@ -105,8 +105,6 @@ def _clause_chunks(clause: str, msg: Message) -> list[Chunk]:
     for part in " ".join(words).split(" , "):
         tags = tag([w for w in part.split() if w != ","])
         request = skip_frame(tags)
-        msg.framed = msg.framed or len(request) < len(tags) and any(t.kind == "verb" or t.word in REQUEST_VERBS
-                                                                    for t in tags[: len(tags) - len(request)])
         msg.narrows = msg.narrows or bool({t.word for t in tags[:1] + tags[-1:] + request[:1]} & {"only", "just"})
         msg.definite = msg.definite or bool(request) and request[0].kind == "poss" or bool(request) and \
             request[0].word in ("the", "their", "his", "her")
@@ -124,7 +122,7 @@ def _take(found: list[Chunk], msg: Message, known: Callable[[str], bool] | None,
             msg.negatives += [n for n in [_negative(c, known)] if n]
         elif c.kind == "np":
             _noun_phrase(c.np, msg, heads, known)
-        elif c.kind == "pp" and c.prep not in ("of", "to") and not _purpose(c):
+        elif c.kind == "pp" and c.prep != "of" and not _purpose(c):
             msg.mods += [m for m in [_placed(c, known, msg)] if m]
         elif c.kind == "act":
             msg.mods += [m for m in [_seen(c.words, known, msg)] if m]
@@ -149,7 +147,7 @@ def _noun_phrase(np: NounPhrase, msg: Message, heads: list[list[str]], known: Ca
     if np.ref:
         msg.pronoun = np.ref if msg.pronoun in (None, "ref") else msg.pronoun
     msg.media, msg.vague = msg.media or np.media, msg.vague or np.vague
-    msg.framed = msg.framed or np.media and bool(np.nouns)  # "pictures of my grandma's garden"
+    msg.framed = msg.framed or np.media and bool(np.nouns)  # "pictures of my grandma's garden": a new request
     nouns = [n for n in np.nouns if n not in JUDGEMENTS]
     if not nouns:
         return
@@ -208,7 +206,15 @@ def _adjective(word: str, known: Callable[[str], bool] | None, msg: Message) -> 
 
 
 def _placed(c: Chunk, known: Callable[[str], bool] | None, msg: Message) -> str:
-    """A prepositional phrase in the person's words ("at the lake", "over the ocean", "with a ball")."""
+    """A prepositional phrase in the person's words ("at the lake", "over the ocean", "with a ball"); a colour
+    said as a place ("in blue") is the colour; "move them to the snow" is in the snow."""
+    nouns = c.np.nouns
+    if len(nouns) == 1 and nouns[0] in lx.COLORS and c.prep in ("in", "into"):
+        return lx.COLORS[nouns[0]]
+    if c.prep in ("to", "into") and len(nouns) == 1 and (nouns[0] in lx.PLACES or lx.singular(nouns[0]) in lx.PLACES):
+        return lx.usual_wording(c.words)
+    if c.prep == "to" and not nouns:
+        return ""
     return _seen(c.words, known, msg)
 
 
@@ -231,6 +237,8 @@ def _negative(c: Chunk, known: Callable[[str], bool] | None) -> str:
     np = c.np
     if c.kind == "act":
         text = c.words
+    elif np.counts and (c.kind == "np" or c.prep == "with"):  # "not just one tree": the count, not the trees
+        text = " ".join(lx.DIGITS.get(w) or lx.COUNTS.get(w, w) for w in np.counts)
     elif np.nouns or np.adjectives:
         text = " ".join(_tidy_joins([*np.adjectives, *np.nouns]))
     else:

@@ -34,7 +34,7 @@ AUXILIARIES = _w("am is are was were be been being do does did have has had can 
                  "might must 's 're 'm 'd 've 'll isn't aren't wasn't weren't don't doesn't didn't can't couldn't "
                  "won't wouldn't shouldn't haven't hasn't gotta")
 RELATIVES = _w("where that which who whom whose when while whilst")
-NEGATORS = _w("not no never without except excluding minus nothing none nor n't neither")
+NEGATORS = _w("not no never without except excluding exclude avoid minus nothing none nor n't neither")
 # Verbs that frame a request or a wish rather than describe a picture ("show me", "I want", "do you have").
 REQUEST_VERBS = _w(
     "show showing shows showed find finding found get getting got give giving gimme want wanted wants wanna need "
@@ -52,6 +52,9 @@ CHATTER = _w(
 # Nouns that name the photos themselves, not what is in them ("photos of my dog", "beach pics").
 MEDIA = _w("photo photos picture pictures pic pics pix image images shot shots snap snaps photograph photographs "
            "scene scenes snapshot snapshots footage")
+# Nouns that count what follows them ("a pair of red ones", "a bunch of balloons").
+QUANTITIES = {"pair": "a pair of", "couple": "a couple of", "group": "a group of", "trio": "three", "bunch": "many",
+              "lot": "many", "lots": "many", "handful": "a few", "number": "several", "few": "a few"}
 # Nouns that name no particular thing ("anything yellow", "stuff on the beach").
 VAGUE = _w("thing things stuff something anything everything object objects item items whatever")
 # People the model cannot tell apart by name: "my sister's wedding" is a wedding.
@@ -137,14 +140,18 @@ def tag(words: list[str]) -> list[Tag]:
     contexts that settle a word of two classes ("the park" is a noun, "a parked car" an adjective)."""
     kinds = [closed_class(w) or open_class(w) for w in words]
     for i, w in enumerate(words):
-        kinds[i] = _in_context(w, kinds[i], kinds[i - 1] if i else "", kinds[i + 1] if i + 1 < len(words) else "")
+        kinds[i] = _in_context(w, kinds[i], kinds[i - 1] if i else "", kinds[i + 1] if i + 1 < len(words) else "",
+                               words[i - 1] if i else "")
     return [Tag(w, k) for w, k in zip(words, kinds, strict=True)]
 
 
 _NOMINAL = frozenset({"det", "poss", "adj", "num", "prep"})
 
 
-def _in_context(w: str, kind: str, before: str, after: str) -> str:
+SUBJECTS = _w("i you we they he she it u")  # "they swim"; not "show me houses"
+
+
+def _in_context(w: str, kind: str, before: str, after: str, before_word: str = "") -> str:
     if w == "ones" or w == "one" and before in ("det", "adj", "poss", "num", "pron", "noun"):
         return "pron"  # "the red one", "the black ones"
     if kind in ("ving", "ven", "ing") and after in ("noun", "media") and before in (*_NOMINAL, "", "chat"):
@@ -156,7 +163,7 @@ def _in_context(w: str, kind: str, before: str, after: str) -> str:
     pos = tags_of(w)
     if kind == "verb" and before in ("det", "poss", "adj"):
         return "noun"  # "the vet"
-    if kind == "noun" and "VERB" in pos and before in ("pron", "aux"):
+    if kind == "noun" and "VERB" in pos and (before == "aux" or before_word in SUBJECTS):
         return "verb"  # "they swim", "he is playing" (a noun-or-verb after its subject is the verb)
     if kind == "chat" and w in ("all", "some", "any", "more") and after in ("noun", "adj"):
         return "det"
