@@ -7,6 +7,7 @@ CLIP phrase. How a message is read with these tables lives in bot.planner.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
@@ -254,13 +255,20 @@ def _vocabulary() -> frozenset[str]:
     return frozenset([*COLORS, *SIZES, *COUNTS, *PLACES, *TIMES, *nouns, *plurals, *(plural(n) for n in nouns)])
 
 
-@cache
-def correct(word: str) -> str:
+def correct(word: str, known: Callable[[str], bool] | None = None) -> str:
     """A typo's intended word ("nigth" -> "night", "cras" -> "cars", "fishs" -> "fish"): the table word with the
     same first letter at the smallest edit distance (a swap of two letters counts once), at most 1 for short
-    words and 2 for longer ones, when the word itself is in no dictionary. Otherwise unchanged."""
-    if len(word) < 4 or not word.isalpha() or known_word(word):
+    words and 2 for longer ones, when the word itself is in no dictionary, or (given `known`, a search model
+    with a closed vocabulary) when that model never saw it ("fishies" -> "fishes"). Otherwise unchanged."""
+    if len(word) < 4 or not word.isalpha():
         return word
+    if known is not None and not known(word):
+        return _nearest(word)
+    return word if known_word(word) else _nearest(word)
+
+
+@cache
+def _nearest(word: str) -> str:
     candidates = sorted(w for w in _vocabulary() if w[:1] == word[:1])
     found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1 if len(word) <= 5 else 2)
     return found[0] if found else word

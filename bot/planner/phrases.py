@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot import lexicon as lx
-from bot.planner.words import KIN, MEDIA, QUANTITIES, RELATIONAL, REQUEST_VERBS, Tag, gerund, tags_of
+from bot.planner.words import KIN, MEDIA, META, QUANTITIES, RELATIONAL, REQUEST_VERBS, Tag, gerund, tags_of
 
 _NP_KINDS = frozenset({"det", "poss", "num", "adj", "noun", "media", "vague", "pron", "ing", "part"})
 _FRAME_KINDS = frozenset({"pron", "aux", "chat"})
 _PARTICLES = frozenset({"up", "down", "out", "off", "around", "over", "away", "back"})
 _LEADING = frozenset({"all", "some", "any", "just", "only", "both", "such", "more", "even", "really", "very"})
-_SPEAKERS = frozenset({"i", "we", "you", "u", "ya"})
+_SPEAKERS = frozenset({"i", "we", "you", "u", "ya", "i'm", "we're", "you're", "i'd", "i've", "we'd", "let's"})
 _ADVERBIAL = frozenset({"outside", "inside", "underneath", "nearby", "upstairs", "downstairs", "overhead", "below",
                         "above", "behind"})
 
@@ -34,6 +34,7 @@ class NounPhrase:
     vague: bool = False  # "anything", "stuff"
     loose: bool = False  # only an -ing word that may be an action ("swimming")
     owned: bool = False  # "my presentation": someone's
+    framed: bool = False  # "pictures of ...": asked as a request of its own
 
     @property
     def empty(self) -> bool:
@@ -60,7 +61,7 @@ def skip_frame(tags: list[Tag]) -> list[Tag]:
     while i < len(tags):
         t = tags[i]
         framing = t.kind in _FRAME_KINDS and t.word not in ("ones", "one") or t.word in REQUEST_VERBS and i + 1 < len(tags)
-        framing = framing or t.word in ("to", "for", "at") and i > 0 and tags[i - 1].word in REQUEST_VERBS
+        framing = framing or t.word in ("to", "for", "at", "on", "with") and i > 0 and tags[i - 1].word in REQUEST_VERBS
         framing = framing or t.word == "there" or t.word in _PARTICLES and i > 0 and tags[i - 1].word in REQUEST_VERBS
         if not framing:
             break
@@ -92,6 +93,11 @@ def chunks(tags: list[Tag]) -> list[Chunk]:
             while i < len(tags) and (tags[i].kind in ("aux", "verb", "ving", "ven", "chat") or tags[i].word in
                                      REQUEST_VERBS or tags[i].word in _PARTICLES):
                 i += 1
+            if i + 1 < len(tags) and tags[i].kind == "adj" and tags[i + 1].kind == "prep":
+                i += 2  # "i'm partial to", "we're keen on": how the person feels, then what about
+            continue
+        if t.kind == "neg" and i + 1 < len(tags) and tags[i + 1].word == "of":
+            negated, i = True, i + 2  # "none of the red ones"
             continue
         if t.kind in _NP_KINDS:
             np, i = noun_phrase(tags, i)
@@ -131,6 +137,8 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
             np.nouns.append(t.word)  # "ice cream": a noun after a noun is the same thing's name
         elif t.kind == "adj":
             np.adjectives.append(t.word)
+        elif t.kind in ("noun", "ing") and t.word in META:
+            pass  # "wrong colour", "street background": the search's own vocabulary
         elif t.kind in ("noun", "ing"):
             if not (t.word.endswith("'s") and (np.nouns[-1:] and np.nouns[-1] in KIN or t.word[:-2] in KIN
                                               or _after_possessive(tags, i))):
@@ -153,13 +161,14 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
         np.adjectives, np.nouns = np.adjectives + np.nouns, []
     elif head and not np.nouns and not np.ref and np.adjectives and _noun_too(np.adjectives[-1]):
         np.nouns = [np.adjectives.pop()]  # "pics of mum", "on top": where a thing must be, the last word is it
-    quantity = np.nouns[-1:] == np.nouns and np.nouns and np.nouns[0] in QUANTITIES
+    quantity = len(np.nouns) == 1 and lx.singular(np.nouns[0]) in QUANTITIES
     if i < len(tags) - 1 and tags[i].word == "of" and (np.media or np.vague or not np.nouns or quantity):
         inner, j = noun_phrase(tags, i + 1, head=True)  # "photos of my dog", "some of the cats", "a pair of them"
         if inner.nouns or inner.ref:
             described = [] if quantity else np.nouns  # "night pictures of houses": houses at night
             inner.adjectives = np.adjectives + described + inner.adjectives
-            inner.counts = np.counts + ([QUANTITIES[np.nouns[0]]] if quantity else []) + inner.counts
+            inner.counts = np.counts + ([QUANTITIES[lx.singular(np.nouns[0])]] if quantity else []) + inner.counts
+            inner.framed = np.media
             return inner, j
     if np.nouns and i < len(tags) - 1 and tags[i].word == "of" and tags[i + 1].kind in ("noun", "det", "adj", "num"):
         inner, j = noun_phrase(tags, i + 1)  # "a bowl of soup", "the top of a mountain"
@@ -202,8 +211,8 @@ def _prepositional(tags: list[Tag], i: int, out: list[Chunk], negated: bool) -> 
     if not np.nouns and not np.ref and j == i + 1 and prep in _ADVERBIAL:
         out.append(Chunk("pp", np, prep, prep, negated))  # "outside", "inside": a place without an object
         return j
-    if not np.nouns and np.vague and (np.counts or np.adjectives):
-        out.append(Chunk("np", np, negated=negated))  # "pics with 3 things in them": the count is what is asked
+    if not np.nouns and not np.ref and (np.counts or np.adjectives):
+        out.append(Chunk("np", np, negated=negated))  # "in blue", "with 3 things in them": what the thing is like
         return j
     if not np.nouns or np.ref:
         return j  # "on it", "in them": nothing new

@@ -86,7 +86,7 @@ def read_message(raw: str, context: Context | None = None) -> Message:
     msg.also = bool(re.search(r"\b(?:too|as well|either|also)\W*$", low))
     clauses = [c for c in re.split(r"\s*[.;!?]+\s*|\s*,\s*(?:but|and then)\s+|\s+but\s+", low) if c.strip()]
     for n, clause in enumerate(clauses):
-        _take(_clause_chunks(clause, msg), msg, ctx.known, later=n > 0)
+        _take(_clause_chunks(clause, msg, ctx.known), msg, ctx.known, later=n > 0)
     if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
         msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
     if not msg.subject and msg.unseen and not (msg.mods or msg.bare or msg.loose or msg.negatives or msg.filters
@@ -98,9 +98,10 @@ def read_message(raw: str, context: Context | None = None) -> Message:
 _COMPOUND = re.compile(r"\b(" + "|".join(COMPOUND_PREPOSITIONS) + r")\b")
 
 
-def _clause_chunks(clause: str, msg: Message) -> list[Chunk]:
+def _clause_chunks(clause: str, msg: Message, known: Callable[[str], bool] | None) -> list[Chunk]:
     clause = _COMPOUND.sub(lambda m: m[1].replace(" ", "_"), clause.replace("#", " "))
-    words = [lx.correct(w) for w in re.findall(r"[\w'#-]+|,", clause)]
+    clause = re.sub(r"(?:^|\s)[-–—]+(?=\s|$)", " , ", clause)  # a dash between words is a pause
+    words = [lx.correct(w, known) for w in re.findall(r"[\w'#-]+|,", clause)]
     out: list[Chunk] = []
     for part in " ".join(words).split(" , "):
         tags = tag([w for w in part.split() if w != ","])
@@ -122,6 +123,8 @@ def _take(found: list[Chunk], msg: Message, known: Callable[[str], bool] | None,
             msg.negatives += [n for n in [_negative(c, known)] if n]
         elif c.kind == "np":
             _noun_phrase(c.np, msg, heads, known)
+        elif c.kind == "pp" and c.prep == "of" and not heads and not msg.subject and c.np.nouns:
+            _noun_phrase(c.np, msg, heads, known)  # "i dream of a lone tree": what the verb is about
         elif c.kind == "pp" and c.prep != "of" and not _purpose(c):
             msg.mods += [m for m in [_placed(c, known, msg)] if m]
         elif c.kind == "act":
@@ -147,13 +150,13 @@ def _noun_phrase(np: NounPhrase, msg: Message, heads: list[list[str]], known: Ca
     if np.ref:
         msg.pronoun = np.ref if msg.pronoun in (None, "ref") else msg.pronoun
     msg.media, msg.vague = msg.media or np.media, msg.vague or np.vague
-    msg.framed = msg.framed or np.media and bool(np.nouns)  # "pictures of my grandma's garden": a new request
+    msg.framed = msg.framed or np.framed  # "pictures of my grandma's garden": a new request
     nouns = [n for n in np.nouns if n not in JUDGEMENTS]
     if not nouns:
         return
     if np.loose:
         msg.loose += nouns
-        msg.framed = msg.framed or np.media
+        msg.framed = msg.framed or np.framed
     elif len(nouns) == 1 and (nouns[0] in lx.PLACES or nouns[0] in lx.TIMES or lx.singular(nouns[0]) in lx.PLACES):
         msg.bare.append(nouns[0] if nouns[0] in lx.PLACES or nouns[0] in lx.TIMES else lx.singular(nouns[0]))
     else:
@@ -224,6 +227,9 @@ def _seen(words: str, known: Callable[[str], bool] | None, msg: Message) -> str:
     if known is None:
         return words
     parts = words.split()
+    usual = lx.usual_wording(words)
+    if usual != words and not all(known(w) for w in parts if w.isalpha()) and all(known(w) for w in usual.split()):
+        return usual  # "by moonlight" to a model that knows "at night": the model's own wording
     missing = [w for w in parts if w.isalpha() and len(w) > 2 and not known(w) and w not in lx.STOPWORDS]
     msg.unseen += missing
     if missing and parts[-1] in missing or len(missing) == len([w for w in parts if w not in lx.STOPWORDS]):

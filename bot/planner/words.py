@@ -41,7 +41,8 @@ REQUEST_VERBS = _w(
     "needs needed like liked likes love loved loves see seeing seen look looking looked search searching searched "
     "display displaying pull bring fetch have has had got see let lets let's help remember remembered recall think "
     "thought guess believe suppose reckon wonder wondering hope try trying prefer mean meant said say says ask asked "
-    "asking am make making put dig scroll grab keep tell took taken shot snapped captured")
+    "asking am make making put dig scroll grab keep tell took taken shot snapped captured focus concentrate stick "
+    "switch change swap")
 # Words around a request that are chat, not content ("only", "please", "lol").
 CHATTER = _w(
     "please pls plz only just also really very too so maybe perhaps kinda sorta actually basically literally honestly "
@@ -163,7 +164,7 @@ def _in_context(w: str, kind: str, before: str, after: str, before_word: str = "
     pos = tags_of(w)
     if kind == "verb" and before in ("det", "poss", "adj"):
         return "noun"  # "the vet"
-    if kind == "noun" and "VERB" in pos and (before == "aux" or before_word in SUBJECTS):
+    if kind == "noun" and "VERB" in pos and before_word in SUBJECTS:
         return "verb"  # "they swim", "he is playing" (a noun-or-verb after its subject is the verb)
     if kind == "chat" and w in ("all", "some", "any", "more") and after in ("noun", "adj"):
         return "det"
@@ -174,4 +175,9 @@ def _in_context(w: str, kind: str, before: str, after: str, before_word: str = "
 # Words that judge the answer rather than describe a picture ("nice", "the same", "other").
 JUDGEMENTS = _w("nice good great perfect best better worse bad awesome amazing cool fine ok okay favorite favourite "
                 "same different other similar right wrong exact whole certain particular specific usual random "
-                "real actual new")
+                "real actual new partial fond keen")
+# Nouns that name a part of the search, not a thing in the picture ("wrong colour", "street background").
+META = _w("colour color colours colors size sizes setting settings background backgrounds place places time times "
+          "number count kind kinds type types sort sorts shade shades tone tones version versions style styles option "
+          "options result results selection choice choices vibe vibes mood theme themes look looks feel aesthetic "
+          "arrangement setup composition layout variety example examples bit part filter constraint requirement")
