@@ -262,8 +262,8 @@ def correct(word: str, known: Callable[[str], bool] | None = None) -> str:
     with a closed vocabulary) when that model never saw it ("fishies" -> "fishes"). Otherwise unchanged."""
     if len(word) < 4 or not word.isalpha():
         return word
-    if known is not None and not known(word):
-        return _nearest(word)
+    if known is not None and not known(word) and not getAllLemmas(word):
+        return _nearest(word)  # never an English word: "like" is not a misspelt "lake"
     return word if known_word(word) else _nearest(word)
 
 
@@ -323,10 +323,13 @@ def canonical_word(word: str) -> str:
     return word
 
 
+TABLE_GROUPS = ("color", "size", "count", "place", "time")  # the groups a word of the tables above belongs to
+
+
 def group_of_word(word: str) -> str:
     """The group of a modifier or of a word a negative names ("red", "snow", "night", "one")."""
     group = group_of(word)
-    if group != "extra":
+    if group in TABLE_GROUPS:
         return group
     for name, table in (("color", COLORS), ("size", SIZES), ("count", COUNTS), ("place", PLACES), ("time", TIMES)):
         if word in table:

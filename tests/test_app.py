@@ -166,7 +166,7 @@ def test_upload_is_part_of_the_conversation(app_env) -> None:  # noqa: ANN001
     _say(at, "at night")
     user = at.chat_message[0]
     assert user.name == "user" and len(user.get("image")) == 1 and user.text[0].value == "at night"
-    _shows(at, "+night", "at night", UPLOAD)
+    _shows(at, "+night @new", "at night", UPLOAD)
     _say(at, "in the snow")  # a refinement keeps searching with the picture
     _shows(at, "+snow +night @refine", "in the snow", UPLOAD)
     assert at.query_params["q"] == ["at night", "in the snow"]

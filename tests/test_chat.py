@@ -100,7 +100,7 @@ def test_upload_with_text_and_then_refine(demo_parts) -> None:  # noqa: ANN001
     conv = Conversation()
     with_text = demo_parts.bot.reply(conv, "red car", image=_demo_file("water/00000.jpg").read_bytes())
     assert with_text.results
-    check(with_text.plan, "+red +car", "red car")
+    check(with_text.plan, "+red +car @new", "red car")
     check(demo_parts.bot.reply(conv, "at night").plan, "+red +car +night @refine", "at night")
 
 
@@ -141,7 +141,7 @@ def test_an_upload_stays_until_a_new_thing_or_start_over(demo_parts) -> None:  #
     bot, conv = demo_parts.bot, Conversation()
     upload = "Searching for: images like your upload"
     first = bot.reply(conv, "at night", image=picture)
-    check(first.plan, "+night", "at night")
+    check(first.plan, "+night @new", "at night")
     assert first.headline == f"{upload}, {first.plan.phrase}" and first.results
     assert conv.turns[-1].upload == picture
     second = bot.reply(conv, "without blue")

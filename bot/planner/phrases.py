@@ -214,8 +214,11 @@ def _prepositional(tags: list[Tag], i: int, out: list[Chunk], negated: bool) -> 
     if not np.nouns and not np.ref and (np.counts or np.adjectives):
         out.append(Chunk("np", np, negated=negated))  # "in blue", "with 3 things in them": what the thing is like
         return j
-    if not np.nouns or np.ref:
-        return j  # "on it", "in them": nothing new
+    if np.ref and not negated:
+        out.append(Chunk("np", NounPhrase(ref="ref")))  # "upon them", "in it": the thing already searched
+        return j
+    if not np.nouns:
+        return j
     counts = [lx.DIGITS.get(c) or c for c in np.counts]
     text = " ".join(w for w in [prep.replace("_", " "), *_kept_determiners(tags, i + 1, j), *counts, *np.adjectives,
                                 *np.nouns] if w)

@@ -89,6 +89,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r"|\b(?:for|in) (?:like |about |almost |over )?(?:\d+|a few|a couple of|two|three|several|many) "
          r"(?:hours|minutes|mins|days|weeks|ages)\b|\bfor ages\b|\bfor ever\b|\bforever\b"), " "),
     (_rx(r"\b(night|nite|day) time\b"), r"\1time"),
+    # "something a bit more red": a comparison with what is shown, not a new search for anything red
+    (_rx(r"\b(?:something|anything|ones?)\s+(?:a bit |a little |slightly |much |even )?more\b"), " "),
     (_rx(r"^(?:good (?:morning|afternoon|evening|day)|hello|hi|hey)\b[^.!?]*[.!?]\s*(?=\S)"), " "),
     (_rx(r"\b(?:would|will|could|that'd|that would|it'd|it would|which would) (?:really |also )?(?:be|look) "
          r"(?:really |very |so |super |extra )?" + _PRAISE + r"\b"), " "),
