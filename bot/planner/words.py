@@ -155,7 +155,7 @@ SUBJECTS = _w("i you we they he she it u")  # "they swim"; not "show me houses"
 def _in_context(w: str, kind: str, before: str, after: str, before_word: str = "") -> str:
     if w == "ones" or w == "one" and before in ("det", "adj", "poss", "num", "pron", "noun"):
         return "pron"  # "the red one", "the black ones"
-    if kind in ("ving", "ven", "ing") and after in ("noun", "media") and before in (*_NOMINAL, "", "chat"):
+    if kind in ("ving", "ven", "ing") and after in ("noun", "media") and before not in ("noun", "pron", "ing"):
         return "part"  # "a sleeping cat", "boarding pass", "parked cars", "wedding photos": before its noun
     if kind == "ing":
         if before in _NOMINAL:
@@ -178,6 +178,5 @@ JUDGEMENTS = _w("nice good great perfect best better worse bad awesome amazing c
                 "real actual new partial fond keen")
 # Nouns that name a part of the search, not a thing in the picture ("wrong colour", "street background").
 META = _w("colour color colours colors size sizes setting settings background backgrounds place places time times "
-          "number count kind kinds type types sort sorts shade shades tone tones version versions style styles option "
-          "options result results selection choice choices vibe vibes mood theme themes look looks feel aesthetic "
-          "arrangement setup composition layout variety example examples bit part filter constraint requirement")
+          "number count kind kinds type types sort sorts shade shades tone tones version versions option options "
+          "result results selection choice choices example examples bit part filter constraint requirement")
