@@ -245,7 +245,7 @@ def _clip_words() -> frozenset[str]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         merges = fh.read().split("\n")[1: 49152 - 256 - 2 + 1]
     joined = ("".join(m.split()) for m in merges)
-    return frozenset(w[:-4] for w in joined if w.endswith("</w>") and w[:-4].isalpha() and len(w) > 6)
+    return frozenset(w[:-4] for w in joined if w.endswith("</w>") and w[:-4].isalpha() and len(w) > 5)
 
 
 @cache

@@ -243,6 +243,14 @@ def _ago(m: re.Match[str], today: date) -> DateRange:
     return DateRange(monday, monday + timedelta(weeks=1), words)
 
 
+def _seasons_ago(m: re.Match[str], today: date) -> DateRange:
+    """"two summers ago": the summer two before the latest one that has ended."""
+    n = int(m["n"]) if m["n"] and m["n"].isdigit() else _NUMBERS.get(m["n"] or "", 1)
+    month = SEASONS[m["season"]]
+    year, _ = _recent(today, month, 3, finished=True)
+    return _span(year - n + 1, month, 3, f"{m['n'] or 'a'} {m['season']}{'s' if n != 1 else ''} ago")
+
+
 def _before_last(m: re.Match[str], today: date) -> DateRange:
     if m["unit"] == "year":
         return DateRange(date(today.year - 2, 1, 1), date(today.year - 1, 1, 1), "the year before last")
@@ -298,6 +306,7 @@ _RULES = (
     (re.compile(rf"\b(?:in\s+|from\s+|over\s+)?(?:the\s+)?(?:last|past)\s+{_N}\s*(?P<unit>day|week|month|year)s?\b"),
      _past),
     (re.compile(rf"\b(?:from\s+|in\s+)?(?:the\s+)?{_N}\s*(?P<unit>year|month|week)s?\s+ago\b"), _ago),
+    (re.compile(rf"\b(?:from\s+|in\s+)?(?:the\s+)?{_N}\s*(?P<season>{'|'.join(SEASONS)})s?\s+ago\b"), _seasons_ago),
     (re.compile(r"\b(?:from\s+|in\s+)?the\s+(?P<unit>year|month)\s+before\s+last\b"), _before_last),
     (re.compile(r"\b(?:from\s+)?(?P<d>today|yesterday)\b"), _day),
     (re.compile(rf"\b(?:taken\s+)?(?P<dir>before|after|since)\s+(?P<y>{_YEAR})\b"), _open),

@@ -157,10 +157,11 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
         np.vague, np.ref = False, np.ref or "ref"  # "just the red stuff": the things shown, not anything red
     np.adjectives = _trim_and(np.adjectives)
     np.nouns = _trim_and(np.nouns)
+    determined = any(t.kind in ("det", "poss") for t in tags[start:i])
     if np.ref and np.nouns:  # "a baby one": the noun describes the one
         np.adjectives, np.nouns = np.adjectives + np.nouns, []
-    elif head and not np.nouns and not np.ref and np.adjectives and _noun_too(np.adjectives[-1]):
-        np.nouns = [np.adjectives.pop()]  # "pics of mum", "on top": where a thing must be, the last word is it
+    elif (head or determined) and not np.nouns and not np.ref and np.adjectives and _noun_too(np.adjectives[-1]):
+        np.nouns = [np.adjectives.pop()]  # "pics of mum", "my daughter": where a thing must be, the last word is it
     quantity = len(np.nouns) == 1 and lx.singular(np.nouns[0]) in QUANTITIES
     if i < len(tags) - 1 and tags[i].word == "of" and (np.media or np.vague or not np.nouns or quantity):
         inner, j = noun_phrase(tags, i + 1, head=True)  # "photos of my dog", "some of the cats", "a pair of them"

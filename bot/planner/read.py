@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot import lexicon as lx
 from bot.planner.phrases import Chunk, NounPhrase, chunks, skip_frame
 from bot.planner.talk import openings, talk, undrawn
-from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, tag
+from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, REQUEST_VERBS, tag
 from bot.scope import Context, extract_filters, take_scope
 
 MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
@@ -107,8 +107,9 @@ def _clause_chunks(clause: str, msg: Message, known: Callable[[str], bool] | Non
         tags = tag([w for w in part.split() if w != ","])
         request = skip_frame(tags)
         msg.narrows = msg.narrows or bool({t.word for t in tags[:1] + tags[-1:] + request[:1]} & {"only", "just"})
-        msg.definite = msg.definite or bool(request) and request[0].kind == "poss" or bool(request) and \
-            request[0].word in ("the", "their", "his", "her")
+        asked = any(t.word in REQUEST_VERBS for t in tags[: len(tags) - len(request)])  # "show me my parrot"
+        msg.definite = msg.definite or bool(request) and not asked and (
+            request[0].kind == "poss" or request[0].word in ("the", "their", "his", "her"))
         found = chunks(request)
         if found and found[0].kind == "act" and not found[0].negated:
             found[0] = Chunk("loose", words=found[0].words)  # "skiing with friends": the activity is the thing
@@ -241,7 +242,7 @@ def _negative(c: Chunk, known: Callable[[str], bool] | None) -> str:
     """What a negation names: the thing ("no pineapple on it"), the place's thing ("not on the beach"), the
     adjective ("not the blurry ones"), or the count ("not 3")."""
     np = c.np
-    if c.kind == "act":
+    if c.kind == "act" or c.kind == "pp" and not np.nouns:  # "not outside"
         text = c.words
     elif np.counts and (c.kind == "np" or c.prep == "with"):  # "not just one tree": the count, not the trees
         text = " ".join(lx.DIGITS.get(w) or lx.COUNTS.get(w, w) for w in np.counts)

@@ -68,8 +68,7 @@ _PRAISE = (r"(?:nice|great|cute|good|perfect|lovely|ideal|better|best|awesome|co
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # time of day said as a situation
     (_rx(r"\bwhen it(?:'s| is| was| gets)? (?:dark|night|nighttime)(?: outside| out)?\b|\bafter dark\b"
-         r"|\b(?:with|when) the lights(?: (?:are )?on)?\b|\bafter sunset\b|\bwith (?:a |the )?(?:dark|black|night)"
-         r" sky\b"), " at night "),
+         r"|\bafter sunset\b|\bwith (?:a |the )?(?:dark|black|night) sky\b"), " at night "),
     (_rx(r"\b(?:so (?:that )?|because |since )(?:it's|it is|its|they're|they are|it|they|we|i|she|he|my|the|this"
          r"|that)\b[^,.;!?]*"), " "),
     (_rx(r"\bwhen it(?:'s| is| was)? (?:light|sunny|bright|daytime|day)(?: outside| out)?\b"

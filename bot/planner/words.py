@@ -155,7 +155,7 @@ SUBJECTS = _w("i you we they he she it u")  # "they swim"; not "show me houses"
 def _in_context(w: str, kind: str, before: str, after: str, before_word: str = "") -> str:
     if w == "ones" or w == "one" and before in ("det", "adj", "poss", "num", "pron", "noun"):
         return "pron"  # "the red one", "the black ones"
-    if kind in ("ving", "ven", "ing") and after in ("noun", "media") and before not in ("noun", "pron", "ing"):
+    if kind in ("ving", "ven", "ing") and after in ("noun", "media", "adj") and before not in ("noun", "pron", "ing"):
         return "part"  # "a sleeping cat", "boarding pass", "parked cars", "wedding photos": before its noun
     if kind == "ing":
         if before in _NOMINAL:
