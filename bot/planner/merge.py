@@ -32,6 +32,8 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
         live, p = _release(live, p)
         if not p.anything:
             return live
+        if not (live.subject or live.modifiers or live.negatives) and p.subject:
+            return _fresh(p, live.filters, live.order)  # "forget the houses, show me fish"
     if not p.anything:
         return nothing_to_search(previous)
     if p.loose:  # "swimming": what the current thing does, or the thing itself when there is none

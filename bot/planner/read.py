@@ -105,6 +105,8 @@ def _clause_chunks(clause: str, msg: Message, known: Callable[[str], bool] | Non
     out: list[Chunk] = []
     for part in " ".join(words).split(" , "):
         tags = tag([w for w in part.split() if w != ","])
+        if _comment(tags):
+            continue
         request = skip_frame(tags)
         msg.narrows = msg.narrows or bool({t.word for t in tags[:1] + tags[-1:] + request[:1]} & {"only", "just"})
         asked = any(t.word in REQUEST_VERBS for t in tags[: len(tags) - len(request)])  # "show me my parrot"
@@ -117,12 +119,25 @@ def _clause_chunks(clause: str, msg: Message, known: Callable[[str], bool] | Non
     return out
 
 
+_THIRD = frozenset({"he", "she", "they", "it", "this", "that", "these", "those", "he's", "she's", "it's", "they're",
+                    "that's"})
+
+
+def _comment(tags: list) -> bool:  # noqa: ANN001
+    """"she's very happy", "that is lovely": a clause about someone or the answer, with nothing to find."""
+    return len(tags) > 1 and tags[0].word in _THIRD and all(t.kind in ("aux", "chat", "adj") for t in tags[1:]) \
+        and tags[-1].kind == "adj" and tags[-1].word not in lx.COLORS and tags[-1].word not in lx.SIZES
+
+
 def _take(found: list[Chunk], msg: Message, known: Callable[[str], bool] | None, later: bool) -> None:
     heads: list[list[str]] = []
     for c in found:
         if c.negated:
             msg.negatives += [n for n in [_negative(c, known)] if n]
         elif c.kind == "np":
+            _noun_phrase(c.np, msg, heads, known)
+        elif c.kind == "pp" and c.prep == "like" and msg.vague and not heads and c.np.nouns:
+            msg.vague = False  # "something like two dogs": the dogs are the thing
             _noun_phrase(c.np, msg, heads, known)
         elif c.kind == "pp" and c.prep == "of" and not heads and not msg.subject and c.np.nouns:
             _noun_phrase(c.np, msg, heads, known)  # "i dream of a lone tree": what the verb is about
