@@ -11,6 +11,9 @@ several people, each in their own way of typing.
 
 from __future__ import annotations
 
+import re
+
+from indexer.demo import phrasing
 from tests.dialogs_casual import CASUAL
 from tests.dialogs_long import LONG
 from tests.dialogs_long_more import LONG_MORE
@@ -258,3 +261,53 @@ def turn_precision(wanted: str, shown: list[dict[str, str]]) -> float | None:
     if not wanted:
         return None
     return sum(matches(a, wanted) for a in shown) / len(shown) if shown else 0.0
+
+
+def _words(attribute: str, value: str) -> set[str]:
+    """The words that say a demo attribute's value, from the demo's own phrasing tables."""
+    tables = {"kind": {k: (k, *v) for k, v in phrasing.KIND_SYNONYMS.items()},
+              "color": {c: (c, *phrasing.COLOR_SYNONYMS.get(c, ())) for c in ("red", "blue", "green", "yellow",
+                                                                             "purple", "orange")},
+              "size": phrasing.SIZE_WORDS, "count": phrasing.COUNT_WORDS,
+              "setting": {s: (*phrasing.SETTING_WORDS[s], *phrasing.SETTING_NOUNS[s]) for s in phrasing.SETTING_WORDS},
+              "time": {t: (*phrasing.TIME_WORDS[t], *phrasing.TIME_NOUNS[t]) for t in phrasing.TIME_WORDS}}
+    said = tables[attribute].get(value, (value,))
+    words = {w for phrase in said for w in phrase.split() if w not in ("a", "an", "the", "on", "in", "at", "of",
+                                                                      "by", "during", "just", "open")}
+    return words | ({"one", "single", "lone"} if attribute == "count" and value == "1" else set())
+
+
+def _says(text: str, words: set[str]) -> bool:
+    from tests.wants import forms
+
+    found = {f for w in re.findall(r"[a-z0-9]+", text.lower()) for f in forms(w)}
+    return bool(found & {f for w in words for f in forms(w)})
+
+
+def expresses(phrase: str, negatives: tuple[str, ...], wanted: str) -> list[str]:
+    """What of `wanted` the plan does not say: a value is said by one of its words in the phrase; an excluded
+    value by a negative, or by another value of the same attribute asked for."""
+    must, must_not = constraints(wanted)
+    misses = [f"{k}={v}" for k, v in must.items() if not _says(phrase, _words(k, v))]
+    for k, values in must_not.items():
+        misses += [f"!{k}={v}" for v in values if k not in must and not _says(" ".join(negatives), _words(k, v))]
+    return misses
+
+
+
+def planner_score(planner, dialogs) -> tuple[int, int, list[str]]:  # noqa: ANN001
+    right, total, wrong = 0, 0, []
+    for name, turns in dialogs.items():
+        previous, history = None, []
+        for text, wanted in turns:
+            plan = planner.plan(previous, text, history)
+            previous = plan
+            history.append(plan)
+            if not wanted:
+                continue
+            misses = expresses(plan.phrase if plan.searchable else "", plan.negatives, wanted)
+            total += 1
+            right += not misses
+            if misses:
+                wrong.append(f"{name}: {text!r} -> {plan.phrase!r} neg={list(plan.negatives)} misses {misses}")
+    return right, total, wrong

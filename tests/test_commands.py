@@ -3,13 +3,13 @@ tables of messages, each judged by what the person wanted (tests/wants.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.commands import LAST, read_command
 from bot.plan import Action, SearchPlan
 from bot.planner import DeterministicPlanner
-from dataclasses import replace
-
 from tests.wants import judge, parse, play
 
 COMMANDS = [  # (message, kind, rank); rank: minus the position for ordinals (the chat resolves it), LAST = 0

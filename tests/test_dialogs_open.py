@@ -40,7 +40,8 @@ def test_held_out_table() -> None:
     assert total >= 140 and right / total >= HELDOUT_FLOOR, wrong[:20]
 
 
-_ORDINALS = {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())}
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"])}
 _PLACES = ("paris", "tokyo", "rome", "new york", "london", "barcelona", "lisbon", "kyoto")
 _CAMERAS = ("iphone", "pixel", "canon", "gopro")
 
@@ -113,13 +114,13 @@ def test_llm_planner_on_the_open_table(fail_every: int) -> None:
 def test_a_real_bot_on_a_model_that_knows_every_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`python -m bot --json` over a Milvus Lite collection indexed with ViT-B-32 at random weights: its results
     mean nothing, but the phrase it sends to CLIP is judged."""
-    import bot.__main__ as terminal
-    from indexer.cli import main as index
+    import shutil
+
     from milvus_lite.server_manager import server_manager_instance
 
+    import bot.__main__ as terminal
+    from indexer.cli import main as index
     from tests.bot_fixtures import REPO_ROOT
-
-    import shutil
 
     rows = (REPO_ROOT / "data/demo/manifest.csv").read_text().splitlines()
     (tmp_path / "photos").mkdir()
@@ -130,7 +131,8 @@ def test_a_real_bot_on_a_model_that_knows_every_word(tmp_path: Path, monkeypatch
                   "--pretrained", "random"]) == 0
     server_manager_instance.release_server(str(db))
     dialogs = {name: OPEN[name] for name in list(OPEN)[:: max(1, len(OPEN) // 6)][:6]}
-    script = [(name, text, spec) for name, turns in dialogs.items() for text, spec in [*turns, ("start over", "@reset")]]
+    script = [(name, text, spec) for name, turns in dialogs.items()
+              for text, spec in [*turns, ("start over", "@reset")]]
     out = io.StringIO()  # one bot for every dialog: "start over" between them
     assert terminal.main(["--db", str(db), "--collection", "open", "--json", "-k", "3"],
                          stdin=io.StringIO("".join(text + "\n" for _, text, _ in script)), stdout=out) == 0

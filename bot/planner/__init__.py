@@ -15,6 +15,7 @@ from bot.commands import Command, read_command
 from bot.plan import Action, SearchPlan, nothing_to_search
 from bot.planner import read as reader
 from bot.planner.merge import merge
+from bot.planner.spelling import correct
 from bot.planner.talk import unslang
 from bot.scope import Context
 
@@ -77,7 +78,7 @@ class DeterministicPlanner:
 
 def _earlier(thing: str, history: Sequence[SearchPlan]) -> SearchPlan | None:
     """The last search in this conversation whose subject is `thing`."""
-    head = lx.singular(lx.correct(thing))
+    head = lx.singular(correct(thing))
     for plan in reversed(history):
         if plan.subject and plan.has_content and lx.singular(plan.subject.split()[-1]) == head:
             return replace(plan, action=Action.REFINE, page=0, like=None, source="rules")

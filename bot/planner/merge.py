@@ -40,8 +40,8 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
         acting = live is not None and bool(live.subject) and not (p.subject or p.continues or p.correction)
         p.mods, p.subject = ([*p.mods, *p.loose], p.subject) if acting or p.subject else (p.mods, p.loose)
         p.loose = []
-    if (live is None or not live.subject or p.continues) and not (p.subject or p.bare):  # "with cars" after "night street scenes",
-        # "the same but with cars instead"
+    if (live is None or not live.subject or p.continues) and not (p.subject or p.bare):
+        # "with cars" after "night street scenes", "the same but with cars instead"
         with_mods = [m for m in p.mods if m.startswith("with ")]
         if with_mods:
             p.subject, p.mods = with_mods[0][5:].split(), [m for m in p.mods if m != with_mods[0]]

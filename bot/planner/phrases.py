@@ -60,7 +60,8 @@ def skip_frame(tags: list[Tag]) -> list[Tag]:
     i = 0
     while i < len(tags):
         t = tags[i]
-        framing = t.kind in _FRAME_KINDS and t.word not in ("ones", "one") or t.word in REQUEST_VERBS and i + 1 < len(tags)
+        framing = t.kind in _FRAME_KINDS and t.word not in ("ones", "one")
+        framing = framing or t.word in REQUEST_VERBS and i + 1 < len(tags)
         framing = framing or t.word in ("to", "for", "at", "on", "with") and i > 0 and tags[i - 1].word in REQUEST_VERBS
         framing = framing or t.word == "there" or t.word in _PARTICLES and i > 0 and tags[i - 1].word in REQUEST_VERBS
         if not framing:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from bot import lexicon as lx
 from bot.planner.phrases import Chunk, NounPhrase, chunks, skip_frame
+from bot.planner.spelling import correct
 from bot.planner.talk import openings, talk, undrawn
 from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, REQUEST_VERBS, tag
 from bot.scope import Context, extract_filters, take_scope
@@ -101,7 +102,7 @@ _COMPOUND = re.compile(r"\b(" + "|".join(COMPOUND_PREPOSITIONS) + r")\b")
 def _clause_chunks(clause: str, msg: Message, known: Callable[[str], bool] | None) -> list[Chunk]:
     clause = _COMPOUND.sub(lambda m: m[1].replace(" ", "_"), clause.replace("#", " "))
     clause = re.sub(r"(?:^|\s)[-–—]+(?=\s|$)", " , ", clause)  # a dash between words is a pause
-    words = [lx.correct(w, known) for w in re.findall(r"[\w'#-]+|,", clause)]
+    words = [correct(w, known) for w in re.findall(r"[\w'#-]+|,", clause)]
     out: list[Chunk] = []
     for part in " ".join(words).split(" , "):
         tags = tag([w for w in part.split() if w != ","])

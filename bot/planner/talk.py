@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import lexicon as lx
+from bot.planner.spelling import correct, known_word
 
 if TYPE_CHECKING:
     from bot.planner.read import Message
@@ -40,7 +41,7 @@ def undrawn(word: str) -> str:
     """"moreee" -> "more", "sooo" -> "so", "coool" -> "cool": letters held down, back to a word."""
     double = re.sub(r"(\w)\1{2,}", r"\1\1", word)
     single = re.sub(r"(\w)\1{2,}", r"\1", word)
-    return double if lx.known_word(double.lower()) and not lx.known_word(single.lower()) else single
+    return double if known_word(double.lower()) and not known_word(single.lower()) else single
 
 
 def unslang(text: str) -> str:
@@ -192,7 +193,8 @@ _DROP = (
 
 # "ok, different thing:", "new topic -", "something else now:": what follows is a request of its own
 _NEW_TOPIC = _rx(r"\b(?:(?:a|another|something|one more|some|totally|completely)\s+)?(?:different|new|other|else)"
-                 r"\s+(?:thing|topic|subject|search|question|request|idea)s?\b\s*[:,.!-]*|\bsomething else\b\s*[:,.!-]+")
+                 r"\s+(?:thing|topic|subject|search|question|request|idea)s?\b\s*[:,.!-]*"
+                 r"|\bsomething else\b\s*[:,.!-]+")
 
 
 def talk(low: str, msg: Message) -> str:
@@ -201,7 +203,7 @@ def talk(low: str, msg: Message) -> str:
     if _NEW_TOPIC.search(low):
         msg.framed, low = True, _NEW_TOPIC.sub(" ", low)
     back = _BACK.search(low)
-    if back and lx.group_of_word(lx.correct(back["what"])) == "extra":  # not "back to two": a count said again
+    if back and lx.group_of_word(correct(back["what"])) == "extra":  # not "back to two": a count said again
         msg.back, low = back["what"], low[: back.start()] + " " + low[back.end():]
     msg.fewer = bool(_FEWER.search(low))
     low = _FEWER.sub(" ", low)
@@ -212,9 +214,9 @@ def talk(low: str, msg: Message) -> str:
     for pattern in _DROP:
         msg.drop |= {name for m in pattern.finditer(low) for name, hit in m.groupdict().items() if hit}
         low = pattern.sub(" ", low)
-    msg.allow = [lx.canonical_word(lx.correct(m[1])) for m in _ALLOW.finditer(low)]
+    msg.allow = [lx.canonical_word(correct(m[1])) for m in _ALLOW.finditer(low)]
     low = _ALLOW.sub(" ", low)
-    msg.release = [lx.correct(re.sub(r"\s+(?:part|parts|bit|bits|thing|filter|stuff|requirement|constraint)$", "",
+    msg.release = [correct(re.sub(r"\s+(?:part|parts|bit|bits|thing|filter|stuff|requirement|constraint)$", "",
                                      m["what"])) for m in _RELEASE.finditer(low)]
     low = _RELEASE.sub(" ", low)
     msg.continues = msg.continues or bool(_SWAP.search(low))
