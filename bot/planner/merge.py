@@ -169,7 +169,7 @@ def _shift(f: Filter, steps: int) -> Filter:
     return Filter(f.field, f.op, value, words)
 
 
-_FILTERS_OF_GROUP = {"place": "place", "date": "taken"}
+_FILTERS_OF_GROUP = {"place": "place", "date": "taken", "camera": "camera"}
 
 
 def _let_go(plan: SearchPlan, groups: set[str]) -> SearchPlan:

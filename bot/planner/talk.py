@@ -55,6 +55,7 @@ GROUP_NAMES: dict[str, str] = {
     "place": r"settings?|places?|backgrounds?|locations?|where|scenery|surroundings",
     "time": r"times? of (?:the )?day|day or night|night or day|day/night|daytime or nighttime",
     "date": r"when|dates?|years?",
+    "camera": r"cameras?|phones?",
 }
 _GROUP = "|".join(f"(?P<{name}>{words})" for name, words in GROUP_NAMES.items())
 
