@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bot import lexicon as lx
 from bot.planner.phrases import Chunk, NounPhrase, chunks, skip_frame
-from bot.planner.spelling import correct
+from bot.planner.spelling import correct, known_word
 from bot.planner.talk import openings, talk, undrawn
 from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, REQUEST_VERBS, tag
 from bot.scope import Context, extract_filters, take_scope
@@ -90,6 +90,8 @@ def read_message(raw: str, context: Context | None = None) -> Message:
         _take(_clause_chunks(clause, msg, ctx.known), msg, ctx.known, later=n > 0)
     if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
         msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
+    if _unreadable(msg, rest):
+        msg.notice = f"I couldn't read “{' '.join(msg.subject)}”. Tell me what to look for, e.g. 'dogs on a beach'."
     if not msg.subject and msg.unseen and not (msg.mods or msg.bare or msg.loose or msg.negatives or msg.filters
                                                or msg.pronoun or msg.vague or msg.media or msg.drop or msg.release):
         msg.subject, msg.guessed = msg.unseen, True  # "dogs" to a model that never saw one: the floor says so
@@ -97,6 +99,21 @@ def read_message(raw: str, context: Context | None = None) -> Message:
 
 
 _COMPOUND = re.compile(r"\b(" + "|".join(COMPOUND_PREPOSITIONS) + r")\b")
+
+
+def _unreadable(msg: Message, raw: str) -> bool:
+    """Only letters that make no word ("asdfgh", "qwrtzp"): neither English, nor a word CLIP knows, nor a name
+    written with a capital. A question back beats a search for nothing."""
+    said = [w for w in msg.subject if w != "and"]
+    return bool(said) and not (msg.mods or msg.bare or msg.loose or msg.negatives or msg.filters or msg.pronoun) \
+        and all(_salad(w) and w.capitalize() not in raw and w.upper() not in raw for w in said)
+
+
+def _salad(word: str) -> bool:
+    """No word and not shaped like one: no vowel, or four consonants in a row ("asdfgh"; "macarons" is a word)."""
+    if known_word(word) or known_word(lx.singular(word)) or known_word(word.rstrip("s")):
+        return False
+    return not re.search(r"[aeiouy]", word) or bool(re.search(r"[b-df-hj-np-tv-xz]{4,}", word))
 
 
 def _clause_chunks(clause: str, msg: Message, known: Callable[[str], bool] | None) -> list[Chunk]:
