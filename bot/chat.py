@@ -112,7 +112,7 @@ class ChatBot:
             words = answer.plan.describe().removeprefix("Searching for: ") if answer.plan.phrase else ""
             scope = [f.describe() for f in answer.plan.filters] if not answer.plan.phrase else []
             headline = ", ".join(["Searching for: images like your upload", *filter(None, [words]), *scope])
-            answer = Answer(answer.plan, headline, answer.results, answer.note)
+            answer = replace(answer, headline=headline)
         return answer
 
 

@@ -156,7 +156,7 @@ def _shows_more(body: str) -> bool:
 def _says_what(text: str) -> bool:
     """Whether text names anything to search for: a colour, size, count, place, time or a thing."""
     words = re.findall(r"[a-z0-9']+", text)
-    return any(lx.group_of_word(lx.canonical_word(w)) != "extra" or lx.singular(w) in lx.COMMON_SUBJECTS
+    return any(lx.group_of_word(lx.canonical_word(w)) in lx.TABLE_GROUPS or lx.singular(w) in lx.COMMON_SUBJECTS
                for w in words)
 
 

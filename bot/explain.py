@@ -34,6 +34,7 @@ GROUPS = {"color": lx.COLORS, "size": lx.SIZES, "count": lx.COUNTS, "place": lx.
 
 def rivals(part: str) -> list[str]:
     """The other values of the part's group (one word per value), or [] when the part has no group."""
+    part = lx.usual_wording(part)
     group = lx.group_of(part)
     if group not in GROUPS or part not in GROUPS[group].values():
         return []

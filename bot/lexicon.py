@@ -2,7 +2,7 @@
 
 Modifier words are grouped so that a new word of one group replaces the old one ("red cars" -> "only
 black ones" -> "black cars"). Each entry maps what the user may type to the canonical words put in the
-CLIP phrase. How a message is read with these tables lives in bot.reader.
+CLIP phrase. How a message is read with these tables lives in bot.planner.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ from __future__ import annotations
 from functools import cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 
 def _w(words: str) -> list[str]:
@@ -21,7 +19,8 @@ def _w(words: str) -> list[str]:
 
 # Groups in the order their words appear in a phrase; "subject" marks where the
 # subject goes, so "two small black dogs on a beach at night" reads naturally.
-PHRASE_ORDER: tuple[str, ...] = ("count", "size", "color", "extra", "subject", "with", "place", "time")
+PHRASE_ORDER: tuple[str, ...] = ("count", "size", "color", "extra", "subject", "action", "with", "place", "where",
+                                  "time")
 
 COLORS: dict[str, str] = {
     w: w
@@ -75,7 +74,15 @@ TIMES: dict[str, str] = {
 ALWAYS_MODIFIERS = frozenset({"indoors", "outdoors", "snowy", "sandy", "grassy", "underwater", "downtown", "sunny",
                               "wintery", "wintry"})
 PREPOSITIONS = "on|at|in|by|near|during|under|inside|across|along|beside|into|through|from"
+ALL_PREPOSITIONS = frozenset(_w(
+    "about above across after against along alongside amid amidst among around at atop before behind below beneath "
+    "beside besides between beyond by down during from in inside into near nearby next of off on onto opposite out "
+    "outside over past round through throughout to toward towards under underneath up upon via with within without "
+    "like per"))
 
+# Words that never name a field of a "where X is Y" filter: "where he is swimming" is a relative clause.
+NOT_FIELDS = frozenset(_w("i me you we us he him she her they them it this that these those there who which what "
+                          "one ones"))
 # Words that point back at the current subject, so the rest of the message refines it.
 # "ones" also sets the subject's number (plural); the others only point back ("show them at night").
 PRONOUNS_PLURAL = frozenset({"ones", "them", "they", "those", "these"})
@@ -215,41 +222,38 @@ def names_a_thing(word: str) -> bool:
     return "NOUN" in getAllLemmas(word)
 
 
-def known_word(word: str) -> bool:
-    """In the English dictionary lemminflect carries, or in one of the tables here."""
-    return bool(getAllLemmas(word)) or word in _vocabulary()
-
-
-@cache
-def _vocabulary() -> frozenset[str]:
-    nouns = [*COMMON_SUBJECTS, *VAGUE_NOUNS]
-    plurals = [p for n in nouns for p in getInflection(n, tag="NNS")]
-    return frozenset([*COLORS, *SIZES, *COUNTS, *PLACES, *TIMES, *nouns, *plurals, *(plural(n) for n in nouns)])
-
-
-@cache
-def correct(word: str) -> str:
-    """A typo's intended word ("nigth" -> "night", "cras" -> "cars", "fishs" -> "fish"): the table word with the
-    same first letter at the smallest edit distance (a swap of two letters counts once), at most 1 for short
-    words and 2 for longer ones, when the word itself is in no dictionary. Otherwise unchanged."""
-    if len(word) < 4 or not word.isalpha() or known_word(word):
-        return word
-    candidates = sorted(w for w in _vocabulary() if w[:1] == word[:1])
-    found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1 if len(word) <= 5 else 2)
-    return found[0] if found else word
-
-
 def group_of(modifier: str) -> str:
     """Which group a canonical modifier belongs to ("extra" for free adjectives)."""
     for name, table in (("color", COLORS), ("size", SIZES), ("count", COUNTS), ("place", PLACES),
                         ("time", TIMES)):
         if modifier in table.values():
             return name
-    first = modifier.split(" ", 1)[0]
-    if first == "with":
+    words = modifier.split()
+    if words[0] == "with":
         return "with"
-    # Free phrases such as "on the pier" (from an LLM) still belong after the subject.
-    return "place" if first in PREPOSITIONS.split("|") else "extra"
+    if words[0] in ALL_PREPOSITIONS:  # a scene ("on the beach") is one of a kind; "on a sofa" adds to it
+        last = words[-1]
+        return "time" if last in TIMES else "place" if singular(last) in PLACES or last in PLACES else "where"
+    return "action" if _participle(words[0], len(words) > 1) else "extra"
+
+
+def _participle(word: str, has_object: bool) -> bool:
+    """"sleeping", "riding a bicycle", "parked in the garage": what the thing does goes after it."""
+    verbs = getAllLemmas(word).get("VERB", ())
+    if not verbs or word in COLORS or word in SIZES:
+        return False
+    forms = {f for lemma in verbs for tag in ("VBG", "VBN") for f in getInflection(lemma, tag=tag)}
+    return word in forms and (word.endswith("ing") or has_object)  # "stained glass": a lone -ed word goes before
+
+
+def usual_wording(modifier: str) -> str:
+    """A scene or time phrase in the tables' wording ("at the beach" -> "on a beach"), else unchanged."""
+    words = modifier.split()
+    if len(words) > 1 and words[0] in ALL_PREPOSITIONS and len(words) <= 3:
+        key = words[-1] if words[-1] in PLACES or words[-1] in TIMES else singular(words[-1])
+        if key in PLACES or key in TIMES:
+            return place_or_time(key)
+    return modifier
 
 
 def place_or_time(keyword: str) -> str:
@@ -267,10 +271,13 @@ def canonical_word(word: str) -> str:
     return word
 
 
+TABLE_GROUPS = ("color", "size", "count", "place", "time")  # the groups a word of the tables above belongs to
+
+
 def group_of_word(word: str) -> str:
     """The group of a modifier or of a word a negative names ("red", "snow", "night", "one")."""
     group = group_of(word)
-    if group != "extra":
+    if group in TABLE_GROUPS:
         return group
     for name, table in (("color", COLORS), ("size", SIZES), ("count", COUNTS), ("place", PLACES), ("time", TIMES)):
         if word in table:

@@ -19,12 +19,12 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
-from bot import reader
 from bot import when as when_words
 from bot.commands import read_command
 from bot.expr import PHOTO_FILTERS
 from bot.plan import Action, Filter, Planner, SearchPlan
-from bot.rules import DeterministicPlanner
+from bot.planner import DeterministicPlanner
+from bot.planner import read as reader
 from bot.scope import Context, camera_filter
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""The search plan: what one turn of the conversation asks the search for, passed from a planner (bot.rules, or
+"""The search plan: what one turn of the conversation asks the search for, passed from a planner (bot.planner, or
 bot.llm_plan) to the search code (bot.search).
 
 A plan is a subject ("cars"), modifiers grouped by kind (colour, size, count, place, time; bot.lexicon), negatives,

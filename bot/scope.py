@@ -74,16 +74,20 @@ def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
     raw = _EXCLUDED_FIELD.sub(r" without \g<v> ", raw)
     found: list[tuple[str, str, str]] = []
     for pattern, fixed_field, op in _FILTER_RULES:
-        for m in list(pattern.finditer(raw)):
+        mine: list[tuple[str, str, str]] = []
+        for m in reversed(list(pattern.finditer(raw))):  # from the end, so the spans cut out stay valid
             value = m["v"].strip("\"'") if m["v"][:1] in "\"'" else m["v"].rstrip(".,;!?")
             name = fixed_field or m["f"].lower()
+            if name in lx.NOT_FIELDS:
+                continue  # "where he is swimming" is a clause about the thing, not a field
             if name in ("folder", "directory"):
                 name, op = "path", "prefix"
             elif name == "caption":
                 op = "contains"
             if value:
-                found.append((name, op, value))
-        raw = pattern.sub(" ", raw)
+                mine.append((name, op, value))
+            raw = raw[: m.start()] + " " + raw[m.end():]
+        found += reversed(mine)
     return found, raw
 
 
@@ -175,7 +179,8 @@ def _bare_places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
         for start in range(len(words) - n + 1):
             run = " ".join(w.strip("?!.,;") for w in words[start:start + n])
             name = catalog.place(run)
-            if name and (not any(getAllLemmas(w) for w in run.split()) or low.strip(" ?!.") == run):
+            # a run of two or more words naming a place of the collection is that place ("new york skyline")
+            if name and (n > 1 or not any(getAllLemmas(w) for w in run.split()) or low.strip(" ?!.") == run):
                 scope.filters.append(("place", "eq", name, f"taken in {name}"))
                 return " ".join(words[:start] + words[start + n:])
     _elsewhere(words, raw, catalog, scope)

@@ -20,6 +20,8 @@ import numpy as np
 from bot.explain import Explainer, rivals
 from bot.expr import build_expr
 from bot.plan import SearchPlan
+from bot.relax import LET_GO, relaxations
+from bot.relax import note as relax_note
 from indexer.photometa import PhotoMeta
 from indexer.store import Hit
 
@@ -68,6 +70,7 @@ class Answer:
     headline: str
     results: tuple[Result, ...] = ()
     note: str = ""  # e.g. the relevance-floor message
+    relaxed: str = ""  # the turn that keeps a relaxation shown instead of nothing ("any date is fine")
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,20 @@ class Searcher:
 
     def search(
         self, plan: SearchPlan, previous: Sequence[Result] = (), image: object | None = None, k: int | None = None
+    ) -> Answer:
+        """The answer to a plan; when its filters together match nothing, the nearest plan that matches, with a
+        note naming the filter it goes without (bot.relax)."""
+        answer = self._search(plan, previous, image, k)
+        if answer.results:
+            return answer
+        for dropped, wider in relaxations(plan):
+            nearer = self._search(wider, previous, image, k)
+            if nearer.results:
+                return Answer(plan, plan.describe(), nearer.results, relax_note(plan, dropped), LET_GO[dropped.field])
+        return answer
+
+    def _search(
+        self, plan: SearchPlan, previous: Sequence[Result], image: object | None, k: int | None
     ) -> Answer:
         k = k or self.config.k
         expr = build_expr(plan.filters, self.config.filter_fields, like_escape=self.config.like_escape)

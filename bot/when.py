@@ -68,7 +68,28 @@ def _recent(today: date, month: int, months: int, *, finished: bool) -> tuple[in
 
 
 def find(text: str, today: date) -> tuple[DateRange | None, str]:
-    """The first date expression in `text` and the text without it."""
+    """The date expression in `text` and the text without it. Two that narrow each other are one range:
+    "two years ago in may" is May of that year."""
+    found, rest = _first(text, today)
+    if found is None:
+        return None, text
+    second, left = _first(rest, today)
+    if second is not None:
+        for year, month in ((found, second), (second, found)):
+            if _whole_year(year) and _one_month(month):
+                return _span(year.start.year, month.start.month, 1, f"{year.words} in {month.start:%B}".strip()), left
+    return found, rest
+
+
+def _whole_year(r: DateRange) -> bool:
+    return (r.start.month, r.start.day, r.end.month, r.end.day, r.end.year - r.start.year) == (1, 1, 1, 1, 1)
+
+
+def _one_month(r: DateRange) -> bool:
+    return r.start.day == 1 and r.end.day == 1 and (r.end - r.start).days <= 31
+
+
+def _first(text: str, today: date) -> tuple[DateRange | None, str]:
     low = text.lower()
     for pattern, build in _RULES:
         m = pattern.search(low)
@@ -164,6 +185,34 @@ def _month(m: re.Match[str], today: date) -> DateRange:
     return _span(year, month, 1, "")
 
 
+def _named_month(m: re.Match[str], today: date) -> DateRange:
+    """"last december": the latest one that has ended; "this may": this year's."""
+    month = MONTHS[m["month"]]
+    year = _recent(today, month, 1, finished=True)[0] if m["which"] == "last" else today.year
+    return _span(year, month, 1, f"{m['which']} {m['month']}")
+
+
+# Days people date photos by: (month, first day, days). Said alone ("christmas tree") they are what a picture
+# shows; with "last", "this" or a year they are a date.
+HOLIDAYS = {"christmas": (12, 20, 12), "xmas": (12, 20, 12), "new year's eve": (12, 31, 2), "nye": (12, 31, 2),
+            "halloween": (10, 31, 1), "valentine's day": (2, 14, 1), "valentines": (2, 14, 1),
+            "thanksgiving": (11, 22, 7), "easter": (3, 22, 35)}
+_HOLIDAY = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def _holiday(m: re.Match[str], today: date) -> DateRange | None:
+    month, day, days = HOLIDAYS[m["h"]]
+    if m["y"]:
+        year = int(m["y"])
+    elif m["which"] == "this":
+        year = today.year
+    else:
+        year = today.year if date(today.year, month, day) + timedelta(days=days) <= today else today.year - 1
+    start = date(year, month, day)
+    return DateRange(start, start + timedelta(days=days), f"{m['which'] or 'at'} {m['h']}" + (f" {m['y']}" if m["y"]
+                                                                                              else ""))
+
+
 def _relative(m: re.Match[str], today: date) -> DateRange | None:
     which, unit = m["which"], m["unit"]
     if unit == "year":
@@ -194,6 +243,14 @@ def _ago(m: re.Match[str], today: date) -> DateRange:
     return DateRange(monday, monday + timedelta(weeks=1), words)
 
 
+def _seasons_ago(m: re.Match[str], today: date) -> DateRange:
+    """"two summers ago": the summer two before the latest one that has ended."""
+    n = int(m["n"]) if m["n"] and m["n"].isdigit() else _NUMBERS.get(m["n"] or "", 1)
+    month = SEASONS[m["season"]]
+    year, _ = _recent(today, month, 3, finished=True)
+    return _span(year - n + 1, month, 3, f"{m['n'] or 'a'} {m['season']}{'s' if n != 1 else ''} ago")
+
+
 def _before_last(m: re.Match[str], today: date) -> DateRange:
     if m["unit"] == "year":
         return DateRange(date(today.year - 2, 1, 1), date(today.year - 1, 1, 1), "the year before last")
@@ -218,6 +275,16 @@ def _year(m: re.Match[str], today: date) -> DateRange:
     return DateRange(date(year, 1, 1), date(year + 1, 1, 1), "")
 
 
+class _Holiday:
+    """The holiday rule's two spellings ("last christmas", "christmas 2019") read as one."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.groups = {"h": m["h"] or m["h2"], "y": m["y"] or m["y2"], "which": m["which"]}
+
+    def __getitem__(self, key: str) -> str | None:
+        return self.groups[key]
+
+
 _NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                         "ten", "eleven", "twelve"])}
 _N = r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")?"
@@ -231,10 +298,15 @@ _RULES = (
     # a month needs a preposition or a year: "may I see", "march on" are not dates
     (re.compile(rf"\b(?:(?:taken\s+)?(?:in|from|during)\s+(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?"
                 rf"|(?P<month2>{_MONTH})\s+(?:of\s+)?(?P<y2>{_YEAR}))\b"), _month),
+    (re.compile(rf"\b(?:from\s+|during\s+|in\s+|at\s+|on\s+)?(?P<which>last|this)\s+(?P<month>{_MONTH})\b"),
+     _named_month),
+    (re.compile(rf"\b(?:from\s+|during\s+|at\s+|on\s+)?(?:(?P<which>last|this)\s+(?P<h>{_HOLIDAY})(?:\s+(?P<y>"
+                rf"{_YEAR}))?|(?P<h2>{_HOLIDAY})\s+(?P<y2>{_YEAR}))\b"), lambda m, t: _holiday(_Holiday(m), t)),
     (re.compile(r"\b(?:from\s+|during\s+|in\s+)?(?P<which>last|this)\s+(?P<unit>year|month|week)\b"), _relative),
     (re.compile(rf"\b(?:in\s+|from\s+|over\s+)?(?:the\s+)?(?:last|past)\s+{_N}\s*(?P<unit>day|week|month|year)s?\b"),
      _past),
     (re.compile(rf"\b(?:from\s+|in\s+)?(?:the\s+)?{_N}\s*(?P<unit>year|month|week)s?\s+ago\b"), _ago),
+    (re.compile(rf"\b(?:from\s+|in\s+)?(?:the\s+)?{_N}\s*(?P<season>{'|'.join(SEASONS)})s?\s+ago\b"), _seasons_ago),
     (re.compile(r"\b(?:from\s+|in\s+)?the\s+(?P<unit>year|month)\s+before\s+last\b"), _before_last),
     (re.compile(r"\b(?:from\s+)?(?P<d>today|yesterday)\b"), _day),
     (re.compile(rf"\b(?:taken\s+)?(?P<dir>before|after|since)\s+(?P<y>{_YEAR})\b"), _open),

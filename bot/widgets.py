@@ -143,7 +143,8 @@ def next_steps(parts: BotParts, ans: Answer) -> list[str]:
     else:
         steps = ["newest first", "more like the 1st one", "show more"]
     said = f" {ans.plan.describe().lower()} "
-    return [s for s in steps if s.split()[-1] not in said][:3]
+    kept = [ans.relaxed] if ans.relaxed else []  # one click keeps the search shown instead of nothing
+    return [*kept, *[s for s in steps if s.split()[-1] not in said]][:3]
 
 
 def chips(options: list[str], key: str, ask: Ask) -> None:

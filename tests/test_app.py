@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import bot_fixtures as fx
+from tests.judged import check
 
 # bot/app.py's caps; importing the page would run it, so they are restated here
 MAX_URL_TURNS, MAX_URL_TURN_CHARS = 20, 500
@@ -56,20 +57,31 @@ def _no_password_counters() -> None:
     gate.forget_clients()  # wrong passwords of one test must not make the next one wait
 
 
+UPLOAD = "images like your upload, "
+
+
+def _shows(at: AppTest, spec: str, said: str, lead: str = "") -> None:
+    """The latest turn searched what the person asked for (`spec`), and its headline, in bold, names that search."""
+    answer = _conv(at).turns[-1][1]
+    check(answer.plan, spec, said)
+    assert answer.headline == f"Searching for: {lead}{answer.plan.phrase}", answer.headline
+    assert f"**{answer.headline}**" in _markdown(at)
+
+
 def test_multi_turn_chat_renders_answers_and_url(app_env) -> None:  # noqa: ANN001
     at = _run(AppTest.from_file(APP, default_timeout=120))
     assert [m.name for m in at.chat_message] == ["assistant"]  # the greeting
     _say(at, "red car")
     assert [m.name for m in at.chat_message] == ["user", "assistant"]
     assert at.chat_message[0].text[0].value == "red car"
-    assert "**Searching for: red car**" in _markdown(at)
+    _shows(at, "+red +car @new", "red car")
     shown = len(_conv(at).turns[-1][1].results)
     assert shown >= 1 and len(at.get("image")) == shown  # one st.image per result (AppTest 1.67 calls them "image")
     assert at.query_params["q"] == "red car" and at.query_params["k"] == "10"
 
     _say(at, "only at night")
     assert [m.name for m in at.chat_message] == ["user", "assistant"] * 2
-    assert "**Searching for: red car at night**" in _markdown(at)
+    _shows(at, "+red +car +night !only @refine", "only at night")
     latest = len(_conv(at).turns[-1][1].results)
     older, *grid = at.chat_message[1].get("image"), *at.chat_message[3].get("image")
     assert len(older) == 1 and len(older[0].captions) == shown  # the first answer collapsed to one strip
@@ -103,7 +115,7 @@ def test_shared_url_replays_the_search(app_env) -> None:  # noqa: ANN001
     want = [(t, a.headline, [r.path for r in a.results]) for t, a, _ in _conv(typed).turns]
     got = [(t, a.headline, [r.path for r in a.results]) for t, a, _ in _conv(fresh).turns]
     assert got == want
-    assert "**Searching for: red car at night**" in _markdown(fresh)
+    _shows(fresh, "+red +car +night @refine", "at night")
 
 
 HOSTILE_PARAMS = {
@@ -153,7 +165,7 @@ def test_password_gate(app_env) -> None:  # noqa: ANN001
     _run(at)
     assert not at.error and at.chat_input(key="chat")
     _say(at, "red car")
-    assert "**Searching for: red car**" in _markdown(at)
+    _shows(at, "+red +car @new", "red car")
 
 
 def test_upload_is_part_of_the_conversation(app_env) -> None:  # noqa: ANN001
@@ -163,16 +175,16 @@ def test_upload_is_part_of_the_conversation(app_env) -> None:  # noqa: ANN001
     _say(at, "at night")
     user = at.chat_message[0]
     assert user.name == "user" and len(user.get("image")) == 1 and user.text[0].value == "at night"
-    assert "**Searching for: images like your upload, at night**" in _markdown(at)
+    _shows(at, "+night @new", "at night", UPLOAD)
     _say(at, "in the snow")  # a refinement keeps searching with the picture
-    assert "**Searching for: images like your upload, in the snow at night**" in _markdown(at)
+    _shows(at, "+snow +night @refine", "in the snow", UPLOAD)
     assert at.query_params["q"] == ["at night", "in the snow"]
     share = [c.value for c in at.sidebar.code]
     assert share and "q=at+night&q=in+the+snow" in share[0]
     assert any("cannot carry your uploaded picture" in c.value for c in at.sidebar.caption)
     _say(at, "start over")
     _say(at, "boats")
-    assert "**Searching for: boats**" in _markdown(at)
+    _shows(at, "+boat !snow !night @new", "boats")
     assert not any("cannot carry" in c.value for c in at.sidebar.caption)
 
 

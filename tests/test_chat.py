@@ -11,6 +11,7 @@ from bot.plan import HELP, Action
 from indexer.demo.queries import DEMO_MANIFEST
 from tests import bot_fixtures as fx
 from tests.badfiles import ALL_CASES, DIR_SYMLINK_LOOP, make_bad_corpus
+from tests.judged import check
 
 demo_index, demo_parts = fx.demo_index, fx.demo_parts
 
@@ -18,14 +19,17 @@ demo_index, demo_parts = fx.demo_index, fx.demo_parts
 def test_multi_turn_dialog_keeps_and_refines(demo_parts) -> None:  # noqa: ANN001
     bot, conv = demo_parts.bot, Conversation()
     first = bot.reply(conv, "red car")
-    assert first.headline == "Searching for: red car"
+    check(first.plan, "+red +car @new", "red car")
+    assert first.headline == f"Searching for: {first.plan.phrase}"
     assert first.results and conv.results == first.results
     second = bot.reply(conv, "only at night")
-    assert second.plan.phrase == "red car at night" and second.plan.action is Action.REFINE
+    check(second.plan, "+red +car +night !only @refine", "only at night")
+    assert second.plan.action is Action.REFINE
     third = bot.reply(conv, "without blue")
-    assert third.plan.negatives == ("blue",) and third.plan.phrase == "red car at night"
+    check(third.plan, "+red +car +night !blue -blue @exclude", "without blue")
     fourth = bot.reply(conv, "boats")  # a new thing: new topic, negatives dropped
-    assert fourth.plan.phrase == "boats" and fourth.plan.negatives == ()
+    check(fourth.plan, "+boat !red !car !night @new", "boats")
+    assert fourth.plan.negatives == ()
     assert [t.text for t in conv.turns] == ["red car", "only at night", "without blue", "boats"]
 
 
@@ -95,8 +99,9 @@ def test_upload_finds_itself_first(demo_parts) -> None:  # noqa: ANN001
 def test_upload_with_text_and_then_refine(demo_parts) -> None:  # noqa: ANN001
     conv = Conversation()
     with_text = demo_parts.bot.reply(conv, "red car", image=_demo_file("water/00000.jpg").read_bytes())
-    assert with_text.results and with_text.plan.phrase == "red car"
-    assert demo_parts.bot.reply(conv, "at night").plan.phrase == "red car at night"
+    assert with_text.results
+    check(with_text.plan, "+red +car @new", "red car")
+    check(demo_parts.bot.reply(conv, "at night").plan, "+red +car +night @refine", "at night")
 
 
 def _bytes_or_none(path: Path) -> bytes | None:
@@ -134,17 +139,24 @@ def test_oversized_upload_is_refused(demo_parts) -> None:  # noqa: ANN001
 def test_an_upload_stays_until_a_new_thing_or_start_over(demo_parts) -> None:  # noqa: ANN001
     picture = (DEMO_MANIFEST.parent / sorted(fx.demo_attrs())[0]).read_bytes()
     bot, conv = demo_parts.bot, Conversation()
+    upload = "Searching for: images like your upload"
     first = bot.reply(conv, "at night", image=picture)
-    assert first.headline == "Searching for: images like your upload, at night" and first.results
+    check(first.plan, "+night @new", "at night")
+    assert first.headline == f"{upload}, {first.plan.phrase}" and first.results
     assert conv.turns[-1].upload and conv.turns[-1].upload != picture  # a preview of it, not the file
     second = bot.reply(conv, "without blue")
-    assert second.headline == "Searching for: images like your upload, at night, without blue"
+    check(second.plan, "+night !blue -blue @exclude", "without blue")
+    assert second.headline == f"{upload}, {second.plan.phrase}, without {' or '.join(second.plan.negatives)}"
     assert conv.turns[-1].upload is None and conv.picture is not None
     named = bot.reply(conv, "boats")  # names the thing in the picture's search: still a refinement
-    assert named.headline == "Searching for: images like your upload, boats at night, without blue"
+    check(named.plan, "+boat +night -blue @refine", "boats")
+    assert named.headline == f"{upload}, {named.plan.phrase}, without {' or '.join(named.plan.negatives)}"
     new = bot.reply(conv, "houses")  # a new thing on its own: the picture no longer applies
-    assert new.headline == "Searching for: houses"
+    check(new.plan, "+house !boat !night @new", "houses")
+    assert new.headline == f"Searching for: {new.plan.phrase}"
     again = bot.reply(conv, "", image=picture)
-    assert again.headline.startswith("Searching for: images like your upload")
+    assert again.headline.startswith(upload)
     bot.reply(conv, "start over")
-    assert conv.picture is None and bot.reply(conv, "red cars").headline == "Searching for: red cars"
+    red = bot.reply(conv, "red cars")
+    check(red.plan, "+red +car @new", "red cars")
+    assert conv.picture is None and red.headline == f"Searching for: {red.plan.phrase}"

@@ -1,14 +1,16 @@
-"""What a message asks of the conversation (bot.commands) and what chat around a request is taken out or
-turned into plain words (bot.tidy): tables of messages, each checked against what the rule planner makes."""
+"""What a message asks of the conversation (bot.commands), and the chat around a request (bot.planner.talk):
+tables of messages, each judged by what the person wanted (tests/wants.py)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from bot.commands import LAST, read_command
 from bot.plan import Action, SearchPlan
-from bot.rules import DeterministicPlanner
-from bot.tidy import tidy
+from bot.planner import DeterministicPlanner
+from tests.wants import judge, parse, play
 
 COMMANDS = [  # (message, kind, rank); rank: minus the position for ordinals (the chat resolves it), LAST = 0
     ("start over", "reset", None), ("never mind, start over", "reset", None),
@@ -44,32 +46,47 @@ def test_reset_keeps_what_follows_with_its_case() -> None:
     assert read_command("new search: cats on grass", "new search: Cats on grass").rest == "Cats on grass"
 
 
-TIDY = [  # (message, text the reader gets, negatives, modifiers, groups let go)
-    ("i think it had two yellow boats on the water", "two yellow boats on the water", [], [], set()),
-    ("at night would be nice", "at night", [], [], set()),
-    ("so for my presentation i need purple trees", "so for purple trees", [], [], set()),
-    ("hmm these are way too small", "big", [], [], set()),
-    ("hmm the snowy ones look too cold, no snow please", "no snow", [], [], set()),
-    ("these are all at night, I wanted daytime", "i wanted daytime", [], [], set()),
-    ("get rid of the red ones", "without the red ones", [], [], set()),
-    ("anything but boats", "without boats", [], [], set()),
-    ("houses in any colour but red", "houses without red", [], [], set()),
-    ("trees -snow", "trees , without snow", [], [], set()),
-    ("more than one boat per picture", "boat", ["one"], [], set()),
-    ("flowers, fewer than three in a picture", "flowers", ["three"], [], set()),
-    ("at least three cars", "cars", [], ["three"], set()),
-    ("actually any colour is fine", "actually", [], [], {"color"}),
-    ("day or night doesn't matter", "", [], [], {"time"}),
-    ("doesn't matter where", "", [], [], {"place"}),
-    ("she says she wants just one car per picture", "just one car", [], [], set()),
-    ("and maybe when it's dark out", "and at night", [], [], set()),
+CHAT = [  # (message, what the person wanted); the conversation words stay out of the search
+    ("i think it had two yellow boats on the water", "+two +yellow +boat +water !think @new"),
+    ("at night would be nice", "+night !nice @new"),
+    ("so for my presentation i need purple trees", "+purple +tree !presentation !need @new"),
+    ("get rid of the red ones", "-red !red @new"),
+    ("anything but boats", "-boat !boat @new"),
+    ("houses in any colour but red", "+house -red !colour @new"),
+    ("trees -snow", "+tree -snow !snow @new"),
+    ("more than one boat per picture", "+boat -one !picture @new"),
+    ("flowers, fewer than three in a picture", "+flower -three !picture @new"),
+    ("at least three cars", "+three +car @new"),
+    ("she says she wants just one car per picture", "+one +car !say !want @new"),
+    ("and maybe when it's dark out", "+night !maybe @new"),
+]
+FOLLOW_UPS = [  # (first message, follow-up, what the person wanted of the follow-up)
+    ("red cars", "hmm these are way too small", "+big +car !small @refine"),
+    ("purple trees", "hmm the snowy ones look too cold, no snow please", "+tree -snow !cold @refine"),
+    ("orange cars", "these are all at night, I wanted daytime", "+car +day !night @refine"),
+    ("blue flowers", "actually any colour is fine", "+flower !blue !colour @refine"),
+    ("red boats at night", "day or night doesn't matter", "+red +boat !night !matter @refine"),
+    ("fish on the beach", "doesn't matter where", "+fish !beach !matter @refine"),
 ]
 
 
-@pytest.mark.parametrize(("text", "words", "negatives", "mods", "drop"), TIDY, ids=[t[0] for t in TIDY])
-def test_chat_around_a_request(text: str, words: str, negatives: list[str], mods: list[str], drop: set[str]) -> None:
-    out = tidy(text.lower())
-    assert (out.text, out.negatives, out.mods, out.drop) == (words, negatives, mods, drop)
+@pytest.mark.parametrize(("text", "spec"), CHAT, ids=[t[0] for t in CHAT])
+def test_chat_around_a_request(text: str, spec: str) -> None:
+    [verdict] = play(DeterministicPlanner(), [(text, spec)])
+    assert verdict.right, (verdict.plan, verdict.misses)
+
+
+@pytest.mark.parametrize(("first", "text", "spec"), FOLLOW_UPS, ids=[t[1] for t in FOLLOW_UPS])
+def test_what_a_follow_up_says_about_the_last_answer(first: str, text: str, spec: str) -> None:
+    verdicts = play(DeterministicPlanner(), [(first, "@new"), (text, spec)])
+    assert verdicts[1].right, (verdicts[1].plan, verdicts[1].misses)
+
+
+def _says(phrase: str, spec: str) -> bool:
+    """Whether a phrase says (and leaves out) the words of a spec's + and ! items."""
+    from bot.plan import SearchPlan as Plan
+
+    return not judge(Plan(phrase, action=Action.NEW), replace(parse(spec + " @new"), negatives=(), filters=()))
 
 
 def _play(*turns: str) -> SearchPlan:
@@ -80,24 +97,29 @@ def _play(*turns: str) -> SearchPlan:
     return plan
 
 
+def _right(*turns: tuple[str, str]) -> None:
+    verdicts = play(DeterministicPlanner(), list(turns))
+    assert all(v.right for v in verdicts), [(v.text, v.plan.phrase, v.misses) for v in verdicts if not v.right]
+
+
 def test_letting_go_of_what_was_asked_and_excluding_what_was_not() -> None:
-    assert _play("three blue boats", "drop the blue").phrase == "three boats"
-    dropped = _play("stuff on the water", "drop the boats")
-    assert (dropped.phrase, dropped.negatives) == ("in water", ("boats",))
-    assert _play("red houses", "forget the houses. show me fish").phrase == "fish"
+    _right(("three blue boats", "@new"), ("drop the blue", "+three +boat !blue @refine"))
+    _right(("stuff on the water", "+water !stuff @new"), ("drop the boats", "+water -boat !boat @refine"))
+    _right(("red houses", "@new"), ("forget the houses. show me fish", "+fish !house !red @new"))
 
 
 def test_going_back_to_an_earlier_search() -> None:
-    plan = _play("red cars on the street", "flowers", "big ones at night", "actually go back to the cars")
-    assert (plan.phrase, plan.action) == ("red cars on a street", Action.REFINE)
-    assert _play("red cars", "trees", "go back to the cars but at night").phrase == "red cars at night"
-    assert _play("red cars", "ok back to two").phrase == "two red cars"  # a count said again, not a search
-    assert _play("trees", "go back to the boats").phrase == "boats"  # nothing to go back to: the new thing
+    _right(("red cars on the street", "@new"), ("flowers", "@new"), ("big ones at night", "@refine"),
+           ("actually go back to the cars", "+red +car +street !flower !big !night @refine"))
+    _right(("red cars", "@new"), ("trees", "@new"), ("go back to the cars but at night", "+red +car +night @refine"))
+    _right(("red cars", "@new"), ("ok back to two", "+two +red +car @refine"))  # a count said again
+    _right(("trees", "@new"), ("go back to the boats", "+boat !tree @new"))  # nothing to go back to
 
 
 def test_typos_and_chat_spellings() -> None:
-    assert _play("red cras", "at nigth", "on teh stret").phrase == "red cars on a street at night"
-    assert _play("orang fishs", "dont show nite ones").negatives == ("night",)
+    _right(("red cras", "+red +car @new"), ("at nigth", "+red +car +night @refine"),
+           ("on teh stret", "+red +car +night +street !teh @refine"))
+    _right(("orang fishs", "+orange +fish @new"), ("dont show nite ones", "-night !night @exclude"))
 
 
 def test_more_like_that_without_saying_which_asks() -> None:
@@ -129,12 +151,12 @@ def test_words_the_search_model_never_saw_do_not_steer_the_search(demo_words) ->
         return plan
 
     assert not demo_words("hiii") and demo_words("fish") and demo_words("yacht")  # the demo learned synonyms
-    assert play("hiii do u have fishies").phrase == "fishes"
-    assert play("red boats", "On the open water, arr!").phrase == "red boats in water"  # "arr" changes nothing
+    assert _says(play("hiii do u have fishies").phrase, "+fish !hiii")
+    assert _says(play("red boats", "On the open water, arr!").phrase, "+red +boat +water !arr")  # "arr": nothing
     thanks = play("red boats", "gg ty")
     assert not thanks.searchable and thanks.notice.startswith("You're welcome")
-    assert play("dogs").phrase == "dogs"  # said alone it is searched, and the relevance floor answers
+    assert _says(play("dogs").phrase, "+dog")  # said alone it is searched, and the relevance floor answers
     beach = play("dogs on the beach")  # beside words it knows, it is left out, and the answer says so (bot.chat)
-    assert (beach.phrase, beach.left_out) == ("on a beach", ("dogs",))
+    assert _says(beach.phrase, "+beach !dog") and beach.left_out == ("dogs",)
     assert play("hiii do u have fishies").left_out == ()  # chat, not a thing: nothing to report
-    assert play("boats", "no red ships, red be bad luck").negatives == ("red ships",)
+    assert _says(" ".join(play("boats", "no red ships, red be bad luck").negatives), "+red +ship !luck")

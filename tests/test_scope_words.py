@@ -11,10 +11,11 @@ import pytest
 from bot.catalog import Catalog
 from bot.expr import build_expr
 from bot.plan import Action, SearchPlan
-from bot.rules import DeterministicPlanner
+from bot.planner import DeterministicPlanner
 from bot.scope import Context
 from bot.when import find
 from indexer.photometa import PhotoMeta
+from tests.judged import check
 
 TODAY = date(2026, 11, 25)
 DATES = [  # (words, first day, day after the last)
@@ -75,21 +76,26 @@ def _filters(plan: SearchPlan) -> dict[str, str]:
 
 def test_content_place_and_date_in_one_message() -> None:
     (plan,) = _plans("dogs in Rome last year")
-    assert plan.phrase == "dogs" and plan.action is Action.NEW
+    check(plan, "+dog !rome !last !year @new ~place ~taken", "dogs in Rome last year")
+    assert plan.action is Action.NEW
     assert _filters(plan)["place"] == "Rome"
-    assert plan.describe() == "Searching for: dogs, taken in Rome, taken last year (2025)"
+    assert plan.describe() == f"Searching for: {plan.phrase}, taken in Rome, taken last year (2025)"
 
 
 def test_scene_words_stay_with_clip_and_names_become_filters() -> None:
-    snow, paris_like = _plans("boats in the snow", "what about in Tokyo")
-    assert snow.phrase == "boats in the snow" and not snow.filters
-    assert paris_like.phrase == "boats in the snow" and _filters(paris_like) == {"place": "Tokyo"}
+    snow, tokyo = _plans("boats in the snow", "what about in Tokyo")
+    check(snow, "+boat +snow @new", "boats in the snow")
+    assert not snow.filters
+    check(tokyo, "+boat +snow !tokyo !what @filter", "what about in Tokyo")  # the same boats, now in Tokyo
+    assert _filters(tokyo) == {"place": "Tokyo"}
 
 
 def test_filters_persist_through_refinements_and_new_topics_until_start_over() -> None:
     plans = _plans("photos from 2018", "red cars", "only at night", "in Japan", "start over", "boats")
     assert all("taken" in _filters(p) for p in plans[:4])
-    assert _filters(plans[3])["place"] == "Japan" and plans[3].phrase == "red cars at night"
+    assert _filters(plans[3])["place"] == "Japan"
+    check(plans[3], "+red +car +night !japan @filter", "in Japan")
+    check(plans[5], "+boat !red !car !night @new", "boats")
     assert plans[5].filters == ()
 
 
@@ -144,18 +150,22 @@ def test_places_named_without_a_preposition_when_they_are_proper_names() -> None
                                             TODAY))
 
     nice = planner("Nice", "France").plan(None, "show me nice boats")
-    assert nice.phrase == "boats" and not nice.filters  # "nice" is an English word (praise) before it is a town
+    check(nice, "+boat !show !me @new", "show me nice boats")
+    assert not nice.filters  # "nice" is an English word (praise) before it is a town
     sao = planner("São Paulo", "Brazil").plan(None, "photos from sao paulo")
     assert _filters(sao) == {"place": "São Paulo"}  # accents or not, one place
 
 
-@pytest.mark.parametrize(("text", "camera", "phrase"), [
-    ("canon shots please", "Canon", ""), ("nikon photos of boats", "NIKON", "boats"),
-    ("only the iPhone 12 Pro ones", "iPhone 12 Pro", ""), ("iphone pictures at night", "iPhone", "at night")])
-def test_cameras_named_without_shot_on(text: str, camera: str, phrase: str) -> None:
+@pytest.mark.parametrize(("text", "camera", "spec"), [
+    ("canon shots please", "Canon", "!canon !shot !please @filter"),
+    ("nikon photos of boats", "NIKON", "+boat !nikon !photo @filter"),
+    ("only the iPhone 12 Pro ones", "iPhone 12 Pro", "!only !iphone !12 !pro !one @filter"),
+    ("iphone pictures at night", "iPhone", "+night !iphone !picture @filter")])
+def test_cameras_named_without_shot_on(text: str, camera: str, spec: str) -> None:
     (plan,) = _plans(text)
     names = [name for name, _ in CATALOG.cameras if camera in name]
-    assert (_filters(plan), plan.phrase) == ({"camera": json.dumps(names)}, phrase)
+    assert _filters(plan) == {"camera": json.dumps(names)}
+    check(plan, spec, text)  # the camera is a filter, not words for CLIP
 
 
 def test_a_camera_word_that_is_an_english_word_alone_is_not_a_camera() -> None:
@@ -167,7 +177,8 @@ def test_the_range_before_or_after_the_current_one() -> None:
     summer, before, cars = _plans("last summer", "hmm, what about the summer before that?", "just the cars")
     start, end = (_day(v) for v in _filters(before)["taken"].split(".."))
     assert (start, end) == (date(2025, 6, 1), date(2025, 9, 1))
-    assert _filters(cars) == _filters(before) and cars.phrase == "cars"
+    assert _filters(cars) == _filters(before)
+    check(cars, "+car !summer !just @filter", "just the cars")
     month = _plans("in March 2022", "and the month after that")[1]
     assert _day(_filters(month)["taken"].split("..")[0]) == date(2022, 4, 1)
 

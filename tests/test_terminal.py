@@ -7,16 +7,25 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import bot.__main__ as terminal
+from bot.plan import Action
 from tests import bot_fixtures as fx
+from tests.judged import check, says
 
 demo_index, bot_env = fx.demo_index, fx.bot_env
 
 TURNS = "red car\nonly at night\nstart over\n"
 FIELDS = {"phrase", "negatives", "action", "headline", "note", "results"}
+
+
+def _plan(answer: dict) -> SimpleNamespace:
+    """What one JSON answer says it searched, in the shape tests/wants.py judges."""
+    return SimpleNamespace(phrase=answer["phrase"], negatives=tuple(answer["negatives"]), filters=(),
+                           action=Action(answer["action"]), searchable=answer["action"] != "empty")
 
 
 def _check_answers(lines: list[str], k: int) -> None:
@@ -29,10 +38,12 @@ def _check_answers(lines: list[str], k: int) -> None:
             assert set(r) == {"path", "score", "caption", "why", "taken", "place", "camera"}
             assert isinstance(r["score"], float)
     first, second, reset = answers
-    assert first["phrase"] == "red car" and first["action"] == "new" and first["results"]
+    check(_plan(first), "+red +car @new", "red car")
+    assert first["action"] == "new" and first["results"]
     # the second turn refines the first rather than starting over
-    assert second["phrase"] == "red car at night" and second["action"] == "refine"
-    assert second["headline"] == "Searching for: red car at night"
+    check(_plan(second), "+red +car +night !only @refine", "only at night")
+    assert second["action"] == "refine"
+    assert second["headline"] == f"Searching for: {second['phrase']}"
     assert reset["action"] == "reset" and reset["results"] == []
 
 
@@ -65,7 +76,9 @@ def test_text_mode_in_process(demo_index, tmp_path: Path, monkeypatch: pytest.Mo
     out = io.StringIO()
     assert terminal.main(["-k", "2"], stdin=io.StringIO("red car\n\n"), stdout=out) == 0
     text = out.getvalue()
-    assert text.startswith("Searching for: red car\n") and "  #1 " in text
+    headline = text.splitlines()[0]
+    assert headline.startswith("Searching for: ") and "  #1 " in text
+    assert says(headline, "red") and says(headline, "car"), headline
     assert "Tell me what to look for" in text  # the empty line gets the help
 
 

@@ -1,6 +1,6 @@
 """The rule planner: offline and deterministic. A message is first a command (start over, show more, more or
-less like a result, thanks: bot.commands), else it is read (bot.reader) and merged into the current search
-(bot.merge).
+less like a result, thanks: bot.commands), else it is read by its grammar (bot.planner.read) and merged into
+the current search (bot.planner.merge); the plan renders its phrase (bot.plan, in bot.lexicon's phrase order).
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot import lexicon as lx
-from bot import reader
 from bot.commands import Command, read_command
-from bot.merge import merge
 from bot.plan import Action, SearchPlan, nothing_to_search
+from bot.planner import read as reader
+from bot.planner.merge import merge
+from bot.planner.spelling import correct
+from bot.planner.talk import unslang
 from bot.scope import Context
-from bot.tidy import unslang
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class DeterministicPlanner:
 
 def _earlier(thing: str, history: Sequence[SearchPlan]) -> SearchPlan | None:
     """The last search in this conversation whose subject is `thing`."""
-    head = lx.singular(lx.correct(thing))
+    head = lx.singular(correct(thing))
     for plan in reversed(history):
         if plan.subject and plan.has_content and lx.singular(plan.subject.split()[-1]) == head:
             return replace(plan, action=Action.REFINE, page=0, like=None, source="rules")

@@ -1,20 +1,23 @@
-"""What in a message is about the conversation, not about the images: taken out, or turned into the plain words
-bot.reader reads.
+"""The conversation around a request: taken out, or turned into what it means for the search.
 
-People chat around what they want: "i think", "lol", "for my presentation", "at night would be nice"; they
-complain about the last answer instead of asking ("these are way too small" means bigger ones); they exclude
-in many ways ("get rid of the red ones", "not a fan of boats", "anything but cars", "-snow"); they count with
-comparisons ("more than one", "fewer than three"); and they let a part of the search go ("any colour is fine",
-"day or night doesn't matter"). Each rule below rewrites one of these into words the reader already knows, or
-takes it out and says what it meant (`Tidied`).
+People chat around what they want ("hi!", "i think", "lol", "at night would be nice"); they correct themselves
+("no, I meant blue") and ask for the same with a change ("what about boats?"); they complain instead of asking
+("these are way too small" means bigger ones); they exclude in many ways ("get rid of the red ones", "not a fan
+of boats", "anything but cars", "-snow"); they count by comparison ("more than one") and let a part of the search
+go ("any colour is fine"). Each mechanism here is a pattern of English, not of one phrasing; what it finds is
+written to the Message (bot.planner.read) or rewritten into plain words the grammar reads.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot import lexicon as lx
+from bot.planner.spelling import correct, known_word
+
+if TYPE_CHECKING:
+    from bot.planner.read import Message
 
 # Chat spellings and common typos of glue words, read as the words they stand for ("teh" -> "the").
 SLANG: dict[str, str] = {
@@ -25,7 +28,7 @@ SLANG: dict[str, str] = {
     "thnx": "thanks", "thanx": "thanks", "tnx": "thanks", "thks": "thanks", "tks": "thanks", "pls": "please",
     "plz": "please", "tonite": "tonight", "lookin": "looking", "som": "some", "sum": "some", "waitt": "wait",
     "ment": "meant", "smth": "something", "sth": "something", "w/": "with", "w/o": "without", "ppl": "people",
-    "nd": "and", "n": "and", "abt": "about", "nto": "not", "moar": "more", "mroe": "more", "mor": "more",
+    "nd": "and", "n": "and", "w": "with", "abt": "about", "nto": "not", "moar": "more", "mroe": "more", "mor": "more",
     "nite": "night", "adn": "and", "hte": "the", "waht": "what",
     "bc": "because", "cuz": "because", "coz": "because", "ya": "you",
     "yea": "yeah", "ok.": "ok", "k": "ok", "kk": "ok", "okk": "ok", "nvm": "never mind", "em": "them", "tho": "though",
@@ -38,7 +41,7 @@ def undrawn(word: str) -> str:
     """"moreee" -> "more", "sooo" -> "so", "coool" -> "cool": letters held down, back to a word."""
     double = re.sub(r"(\w)\1{2,}", r"\1\1", word)
     single = re.sub(r"(\w)\1{2,}", r"\1", word)
-    return double if lx.known_word(double.lower()) and not lx.known_word(single.lower()) else single
+    return double if known_word(double.lower()) and not known_word(single.lower()) else single
 
 
 def unslang(text: str) -> str:
@@ -52,21 +55,9 @@ GROUP_NAMES: dict[str, str] = {
     "place": r"settings?|places?|backgrounds?|locations?|where|scenery|surroundings",
     "time": r"times? of (?:the )?day|day or night|night or day|day/night|daytime or nighttime",
     "date": r"when|dates?|years?",
+    "camera": r"cameras?|phones?",
 }
 _GROUP = "|".join(f"(?P<{name}>{words})" for name, words in GROUP_NAMES.items())
-
-
-@dataclass
-class Tidied:
-    text: str
-    negatives: list[str] = field(default_factory=list)  # "more than one" -> "one"
-    mods: list[str] = field(default_factory=list)  # "three or more" -> "three"
-    drop: set[str] = field(default_factory=set)  # groups let go: "any colour is fine" -> {"color"}
-    release: list[str] = field(default_factory=list)  # "drop the purple": let go if searched for, else exclude
-    swap: bool = False  # "swap to boats", "those as cars", "same setting": the same search with a new thing
-    back: str = ""  # "go back to the cars": the thing of an earlier search to return to
-    allow: list[str] = field(default_factory=list)  # "red is fine after all": exclusions taken back
-    fewer: bool = False  # "fewer of them in each picture": one less than now
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -79,30 +70,10 @@ _PRAISE = (r"(?:nice|great|cute|good|perfect|lovely|ideal|better|best|awesome|co
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # time of day said as a situation
     (_rx(r"\bwhen it(?:'s| is| was| gets)? (?:dark|night|nighttime)(?: outside| out)?\b|\bafter dark\b"
-         r"|\b(?:with|when) the lights(?: (?:are )?on)?\b|\bafter sunset\b|\bwith (?:a |the )?(?:dark|black|night)"
-         r" sky\b"), " at night "),
-    (_rx(r"\bwith (?:a |the )?(?:blue|clear|bright|sunny) sky\b"), " during the day "),
-    # someone else's wish, reported: "she says she wants", "his teacher asked for"
-    (_rx(r"\b(?:he|she|they|(?:his|her|my|our|their|the) (?:\w+ )?\w+)\s+(?:also\s+)?(?:said|says"
-         r"|asked(?: for)?|asks(?: for)?|wants?|wanted|needs?|needed|would like|likes|liked|prefers?|thinks?|told me"
-         r"|mentioned|loves?)\b"
-         r"(?:\s+(?:that|she|he|they|it|we|i|wants?|needs?|would like))*"), " "),
-    # reasons and results: "so its not confusing", "because it's for school"
+         r"|\bafter sunset\b|\bwith (?:a |the )?(?:dark|black|night) sky\b"), " at night "),
     (_rx(r"\b(?:so (?:that )?|because |since )(?:it's|it is|its|they're|they are|it|they|we|i|she|he|my|the|this"
          r"|that)\b[^,.;!?]*"), " "),
-    (_rx(r"\b(?:who|that|which) (?:is|are|was|were|'s) (?:really |totally |so |very )?(?:obsessed with|into"
-         r"|crazy about|mad about|fond of|in love with|keen on|a fan of|fans of)\b|\b(?:obsessed with|crazy about"
-         r"|mad about|fond of|in love with|keen on)\b"), " "),
-    (_rx(r"\b(?:it |they )?(?:starts?|begins?|ends?) with\b"), " "),
-    (_rx(r",\s*like (?:an? |in |on |at |the )[^,.;!?]*|\bon (?:its|their) own\b|\bby (?:itself|themselves)\b"
-         r"|\balone\b"), " "),
-    (_rx(r"\bfor (?:the|my|our|his|her|their) (?:other |second |first |younger |older |next )?(?:\w+ )?(?:twin|kid"
-         r"|child|son|daughter|boy|girl|part|section|page|slide|bit|one)s?(?:'s [\w']+)?\b"), " "),
-    (_rx(r"\bfor (?:school|work|class|college|uni|university|homework|a school project|a project)\b"), " "),
-    (_rx(r"\b(?:about|like|of) (?:his|her|my|our|their|your) [\w']+(?: [\w']+)?(?=\s*(?:[,.;!?]|\band\b|$))"), " "),
-    (_rx(r"\b(?:this|that|you)(?:'s| is| are|'re) (?:a |an |the )?(?:lifesaver|life saver|legend|star|hero|genius"
-         r"|best|amazing|awesome|great)\b"), " "),
-    (_rx(r"\bwhen it(?:'s| is| was)? (?:light|sunny|bright|daytime|day)(?: outside| out)?\b|\bin the sun(?:shine)?\b"
+    (_rx(r"\bwhen it(?:'s| is| was)? (?:light|sunny|bright|daytime|day)(?: outside| out)?\b"
          r"|\bin (?:broad )?daylight\b"), " during the day "),
     # chat tokens, politeness and hedges, wherever they stand
     (_rx(r"\b(?:lol|lmao|rofl|haha\w*|hehe\w*|omg|ugh+|argh+|ooh+|ah+|aww+|hmm+|hm+|umm*|uh+|erm|meh|wow+|yay"
@@ -119,38 +90,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
          r"|\b(?:for|in) (?:like |about |almost |over )?(?:\d+|a few|a couple of|two|three|several|many) "
          r"(?:hours|minutes|mins|days|weeks|ages)\b|\bfor ages\b|\bfor ever\b|\bforever\b"), " "),
     (_rx(r"\b(night|nite|day) time\b"), r"\1time"),
-    (_rx(r"\b(?:one|some|all|most|many|two|both) of (?:my|our|his|her|the|their) \w+ (?:is|are|was|were|has|have"
-         r"|gets?|got)\b[^,.;!?]*|\b(?:is|are|am|'m|gets?) (?:scared|afraid|frightened|terrified|tired|sick) of\b"
-         r"[^,.;!?]*"),
-     " "),
-    (_rx(r"\b(?:open|deep|calm|blue) (water|sea|ocean)\b"), r"\1"),
+    # "something a bit more red": a comparison with what is shown, not a new search for anything red
+    (_rx(r"\b(?:something|anything|ones?)\s+(?:a bit |a little |slightly |much |even )?more\b"), " "),
     (_rx(r"^(?:good (?:morning|afternoon|evening|day)|hello|hi|hey)\b[^.!?]*[.!?]\s*(?=\S)"), " "),
-    (_rx(r"\b(?:looks?|looking|seems?) like (?:a |an |the |my |his |her )?[\w' ]+"), " "),
-    (_rx(r"\b(?:something|anything|ones?|a bit|a little|slightly|much)\s+(?:a bit |a little |slightly |much )?more\b"),
-     " "),
-    # purpose: "for my presentation", "for our mom's birthday card"
-    (_rx(r"\bfor (?:my|our|his|her|their|a|an|the) (?:[\w']+ ){0,2}?(?:presentation|project|slides?|deck|card|post"
-         r"|wallpaper|website|blog|album|poster|collage|report|class|school|homework|newsletter|flyer|screensaver"
-         r"|desktop|birthday|anniversary|party|wedding|instagram|facebook|story|background|cover|invitation)\b"),
-     " "),
-    (_rx(r"\bfor (?:my|our|his|her|their) [\w]+(?:'s [\w']+)?"), " "),
-    # what the person is doing it for: "i'm making a card for my aunt and ..."
-    (_rx(r"\b(?:(?:i'm|im|i am|we're|we are|(?:he|she|they)(?:'s|'re| is| are)|(?:my|our|his|her|their) \w+"
-         r"(?:'s|'re| is| are| has| have)) )?(?:making|doing|creating|preparing"
-         r"|working on|putting together|designing|writing|planning|organi[sz]ing|decorating|building|drawing|painting)"
-         r" (?:a |an |the |my |our |his |her |their |some )?(?:[\w']+ ){0,2}?(?:card|project|presentation|collage"
-         r"|poster|album|book|calendar|slideshow|video|website|blog|post|gift|present|invitation|scrapbook|deck|report"
-         r"|story|board|frame|print|assignment|homework|newsletter|flyer)s?\b"), " "),
-    (_rx(r"\bhelping (?:my|our|his|her|their|a|the) \w+ (?:with|on) (?:a |an |the |his |her |their )?(?:[\w']+ ){0,2}?"
-         r"(?:project|homework|assignment|poster|presentation|collage|essay|report|card|album)s?\b"), " "),
-    # "grandma lives in a blue house near the beach": where someone lives is what to find, not who
-    (_rx(r"\b(?:[\w']+ )?(?:lives?|lived|living|stays?|stayed|staying|works?|worked) (?:in|at|on|near|by|next to)\b"),
-     " "),
-    (_rx(r"\b(?:my|our|his|her|their) \w+ (?:has|have|had|got|needs?|is doing|are doing) (?:a |an |some )?(?:[\w']+ )?"
-         r"(?:project|homework|assignment|poster|presentation|collage|essay|report|lesson|class)s?\b"), " "),
-    (_rx(r"\bto (?:draw|paint|sketch|print|decorate|send|post|share|illustrate|frame)\b[^,.;!?]*?"
-         r"(?=\band\b|[,.;!?]|$)"), " "),
-    # praise and wishes around a request: "at night would be nice", "these look great"
     (_rx(r"\b(?:would|will|could|that'd|that would|it'd|it would|which would) (?:really |also )?(?:be|look) "
          r"(?:really |very |so |super |extra )?" + _PRAISE + r"\b"), " "),
     (_rx(r"\b(?:is|are|looks?|seems?|was|were) (?:really |very |so |super |pretty )?" + _PRAISE + r"\b"), " "),
@@ -250,36 +192,76 @@ _DROP = (
 )
 
 
-def tidy(low: str) -> Tidied:
-    """Rewrite a lower-cased message (openings, dates, places and cameras already taken out)."""
-    out = Tidied(low)
-    back = _BACK.search(out.text)
-    if back and lx.group_of_word(lx.correct(back["what"])) == "extra":  # not "back to two": a count said again
-        out.back, out.text = back["what"], out.text[: back.start()] + " " + out.text[back.end():]
-    out.fewer = bool(_FEWER.search(out.text))
-    out.text = _FEWER.sub(" ", out.text)
-    out.text = _THOSE.sub(r"\g<mid> without \1", out.text)
-    out.text = _COMPLAINT.sub(lambda m: f" , {_OPPOSITE.get(m['adj'] or m['adj2'], '')} , ", out.text)
-    out.text = _OBSERVATION.sub(" , ", out.text)
-    out.text = _MINUS.sub(" , without ", out.text)
-    out.text = _LEAVE_OUT.sub(r" without \1 ", out.text)
+# "ok, different thing:", "new topic -", "something else now:": what follows is a request of its own
+_NEW_TOPIC = _rx(r"\b(?:(?:a|another|something|one more|some|totally|completely)\s+)?(?:different|new|other|else)"
+                 r"\s+(?:thing|topic|subject|search|question|request|idea)s?\b\s*[:,.!-]*"
+                 r"|\bsomething else\b\s*[:,.!-]+")
+
+
+def talk(low: str, msg: Message) -> str:
+    """The lower-cased request with the conversation taken out (openings, dates, places and cameras already
+    gone); what the conversation meant is set on `msg`."""
+    if _NEW_TOPIC.search(low):
+        msg.framed, low = True, _NEW_TOPIC.sub(" ", low)
+    back = _BACK.search(low)
+    if back and lx.group_of_word(correct(back["what"])) == "extra":  # not "back to two": a count said again
+        msg.back, low = back["what"], low[: back.start()] + " " + low[back.end():]
+    msg.fewer = bool(_FEWER.search(low))
+    low = _FEWER.sub(" ", low)
+    low = _THOSE.sub(r"\g<mid> without \1", low)
+    low = _COMPLAINT.sub(lambda m: f" , {_OPPOSITE.get(m['adj'] or m['adj2'], '')} , ", low)
+    low = _OBSERVATION.sub(" , ", _MINUS.sub(" , without ", low))
+    low = _LEAVE_OUT.sub(r" without \1 ", low)
     for pattern in _DROP:
-        out.drop |= {name for m in pattern.finditer(out.text) for name, hit in m.groupdict().items() if hit}
-        out.text = pattern.sub(" ", out.text)
-    out.allow = [m[1] for m in _ALLOW.finditer(out.text)]
-    out.text = _ALLOW.sub(" ", out.text)
-    out.release = [re.sub(r"\s+(?:part|parts|bit|bits|thing|filter|stuff|requirement|constraint)$", "", m["what"])
-                   for m in _RELEASE.finditer(out.text)]
-    out.text = _RELEASE.sub(" ", out.text)
-    out.swap = bool(_SWAP.search(out.text))
-    out.text = _SWAP.sub(" ", out.text)
+        msg.drop |= {name for m in pattern.finditer(low) for name, hit in m.groupdict().items() if hit}
+        low = pattern.sub(" ", low)
+    msg.allow = [lx.canonical_word(correct(m[1])) for m in _ALLOW.finditer(low)]
+    low = _ALLOW.sub(" ", low)
+    msg.release = [correct(re.sub(r"\s+(?:part|parts|bit|bits|thing|filter|stuff|requirement|constraint)$", "",
+                                     m["what"])) for m in _RELEASE.finditer(low)]
+    low = _RELEASE.sub(" ", low)
+    msg.continues = msg.continues or bool(_SWAP.search(low))
+    low = _SWAP.sub(" ", low)
     for pattern, negatives, mods in _QUANTITIES:
-        if pattern.search(out.text):
-            out.negatives += negatives
-            out.mods += mods
-            out.text = pattern.sub(" ", out.text)
-    out.text = _NEGATE.sub(" without ", out.text)
+        if pattern.search(low):
+            msg.negatives += negatives
+            msg.mods += mods
+            low = pattern.sub(" ", low)
+    low = _NEGATE.sub(" without ", low)
     for pattern, replacement in _REWRITES:
-        out.text = pattern.sub(replacement, out.text)
-    out.text = re.sub(r"\s+", " ", out.text).strip(" ,")
-    return out
+        low = pattern.sub(replacement, low)
+    return re.sub(r"\s+", " ", low).strip(" ,")
+
+
+def _alternation(options: tuple[str, ...]) -> str:
+    return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+
+
+_PUNCT = r"[\s,.!?:;-]*"
+_INTERJECTION = re.compile(rf"^(?:{_alternation(lx.INTERJECTIONS)})\b{_PUNCT}(?=\S|$)")
+_CORRECTION = re.compile(rf"^(?:(?:no|nope|nah|not that)(?:\s*[,.!:;-]+|\s+(?=i\s+(?:meant|mean|said|wanted)\b"
+                         rf"|make\s+it\b|(?:the|that|those|these|this|my|a|an|sorry|wait|actually)\b))|(?:nah|nope)\b|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
+# "red or... no, make it blue": what follows a correction inside the message replaces what came before it
+_SELF_CORRECTION = re.compile(r"^.*?(?:\.\.\.|…|,|—|\s-\s|\bor\b)\s*(?:no|wait|sorry|oops|i mean)\s*[,.!:;-]+\s*(?=\w)")
+_CONTINUATION = re.compile(rf"^(?:{_alternation(lx.CONTINUATIONS)})\b{_PUNCT}")
+_TRAILING_CONTINUATION = re.compile(r"\b(?:instead|too|as well)[\s.!?]*$")
+
+
+def openings(low: str, msg: Message) -> str:
+    """Strip greetings and note corrections / continuations at the start of a lower-cased message."""
+    corrected = _SELF_CORRECTION.match(low)
+    if corrected:
+        low, msg.correction = low[corrected.end():], True
+    while True:
+        for pattern, flag in ((_INTERJECTION, ""), (_CORRECTION, "correction"), (_CONTINUATION, "continues")):
+            m = pattern.match(low)
+            if m and m.end():
+                low = low[m.end():]
+                if flag:
+                    setattr(msg, flag, True)
+                break
+        else:
+            break
+    if _TRAILING_CONTINUATION.search(low):
+        msg.continues = True
+    return low

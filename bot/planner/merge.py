@@ -1,4 +1,4 @@
-"""How a read message (bot.reader) changes the current search.
+"""How a read message (bot.planner.read) changes the current search.
 
 The rule for refine vs. new topic: a message made only of modifier words (colour, size, count, place, time,
 "ones"/"them") refines the current search; a message that names a new thing on its own starts a new search
@@ -14,8 +14,9 @@ from dataclasses import replace
 from typing import TypeVar
 
 from bot import lexicon as lx
-from bot import reader, when
+from bot import when
 from bot.plan import Action, Filter, SearchPlan, nothing_to_search
+from bot.planner import read as reader
 
 _T = TypeVar("_T")
 
@@ -31,10 +32,16 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
         live, p = _release(live, p)
         if not p.anything:
             return live
+        if not (live.subject or live.modifiers or live.negatives) and p.subject:
+            return _fresh(p, live.filters, live.order)  # "forget the houses, show me fish"
     if not p.anything:
         return nothing_to_search(previous)
-    if (live is None or not live.subject or p.continues) and not p.subject:  # "with cars" after "night street scenes",
-        # "the same but with cars instead"
+    if p.loose:  # "swimming": what the current thing does, or the thing itself when there is none
+        acting = live is not None and bool(live.subject) and not (p.subject or p.continues or p.correction)
+        p.mods, p.subject = ([*p.mods, *p.loose], p.subject) if acting or p.subject else (p.mods, p.loose)
+        p.loose = []
+    if (live is None or not live.subject or p.continues) and not (p.subject or p.bare):
+        # "with cars" after "night street scenes", "the same but with cars instead"
         with_mods = [m for m in p.mods if m.startswith("with ")]
         if with_mods:
             p.subject, p.mods = with_mods[0][5:].split(), [m for m in p.mods if m != with_mods[0]]
@@ -46,13 +53,22 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     restated = same and p.pronoun is None and not (p.continues or p.correction) and len({*p.mods, *p.bare}) >= 2
     # "what about boats?", "no, houses", or a thing named after a search for just "on the beach"
     unnamed = live is not None and not live.subject and not p.vague
+    # "only green apples", "just the kids": fewer of what is shown, so the rest of the search stays
+    narrowed = live is not None and bool(live.subject) and p.narrows and not p.framed
+    # "their first dance" while on a wedding: a part of the thing searched, seen at it
+    bridged = live is not None and bool(live.subject) and p.definite and not (p.framed or p.correction or narrowed
+                                                                             or p.continues or p.vague)
     swap = bool(p.subject) and (p.pronoun is None or p.continues) and not same and (
-        p.continues or p.correction or unnamed)
+        p.continues or p.correction or unnamed or narrowed or bridged)
+    if swap and bridged and live is not None:
+        p.mods = [*p.mods, f"at the {live.subject}"]
     # "anything yellow" is a new search of its own; "something normal" in the middle of one says nothing new
     # ("only one object per picture" is about the current thing: a count alone does not start afresh)
     described = [m for m in p.mods if lx.group_of(m) != "count"] + p.bare
     vague_search = p.vague and not p.subject and p.pronoun is None and bool(described or live is None)
-    new_topic = (bool(p.subject) and p.pronoun is None and not same and not swap) or restated or vague_search
+    # "show me pictures of my grandma's garden": a whole new request for a scene
+    scene = p.framed and not p.subject and bool(p.bare) and p.pronoun is None and not p.continues
+    new_topic = (bool(p.subject) and p.pronoun is None and not same and not swap) or restated or vague_search or scene
     if live is None or new_topic:
         return _fresh(p, live.filters if live else (), live.order if live else "")
     return _refine(live, p, swap)
@@ -153,7 +169,7 @@ def _shift(f: Filter, steps: int) -> Filter:
     return Filter(f.field, f.op, value, words)
 
 
-_FILTERS_OF_GROUP = {"place": "place", "date": "taken"}
+_FILTERS_OF_GROUP = {"place": "place", "date": "taken", "camera": "camera"}
 
 
 def _let_go(plan: SearchPlan, groups: set[str]) -> SearchPlan:
@@ -186,11 +202,11 @@ def _besides(negative: str, subject: str) -> str:
 
 
 def _combine(old: tuple[str, ...], new: list[str]) -> tuple[str, ...]:
-    """Add modifiers; one of a group replaces the old one ("extra" adjectives accumulate)."""
+    """Add modifiers; one of a group replaces the old one (adjectives, where- and with-phrases accumulate)."""
     out = list(old)
     for m in new:
         group = lx.group_of(m)
-        if group != "extra":
+        if group not in ("extra", "where", "with"):
             out = [o for o in out if lx.group_of(o) != group]
         out = [o for o in out if o != m] + [m]
     return tuple(out)
@@ -200,8 +216,8 @@ def _number(subject: str, pronoun: str | None, new_mods: list[str]) -> str:
     """Match the subject's number to "ones"/"one" or to a count ("a single" dog, "two" dogs)."""
     words = subject.split()
     counts = [m for m in new_mods if lx.group_of(m) == "count"]
-    if not words or not words[-1].isalpha():
-        return subject
+    if not words or not words[-1].isalpha() or words[-1].endswith("ing"):
+        return subject  # "skiing" has no number
     if counts:  # "the ones with just one house": the count said wins over the pronoun's number
         pronoun = _count_number(counts[-1])
     if pronoun in ("singular", "plural"):
