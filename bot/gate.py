@@ -37,7 +37,7 @@ class SecretsUnreadable(Exception):
 @dataclass
 class Tries:
     failures: int = 0
-    until: float = 0.0  # time.monotonic() before which no password is checked
+    until: float = 0.0  # clock() before which no password is checked
 
     def fail(self, now: float) -> None:
         self.failures += 1
@@ -49,6 +49,7 @@ def wait_after(failures: int) -> float:
     return 0.0 if failures <= FREE_FAILURES else min(2.0 ** (failures - 1), MAX_WAIT_S)
 
 
+clock = time.monotonic  # the waits' clock (a test sets its own, so a slow machine cannot outwait a wait)
 _clients: OrderedDict[str, Tries] = OrderedDict()
 _clients_lock = threading.Lock()
 
@@ -120,7 +121,7 @@ def _check(expected: str) -> None:
     st.session_state.password = ""
     if not given:
         return
-    now, mine, client = time.monotonic(), st.session_state.setdefault("gate_tries", Tries()), _client()
+    now, mine, client = clock(), st.session_state.setdefault("gate_tries", Tries()), _client()
     with _clients_lock:
         theirs = _clients.setdefault(client, Tries())
         _clients.move_to_end(client)
