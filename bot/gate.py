@@ -95,7 +95,7 @@ def _login_ok(secrets: Mapping[str, object]) -> bool:
         st.button("Log in", key="login", on_click=st.login, args=(providers[0],) if providers else ())
         return False
     allowed, email = viewers(secrets), str(st.user.get("email") or "").lower()
-    if email and email in allowed:
+    if email and email in allowed and st.user.get("email_verified") is not False:  # a provider's unproven claim
         return True
     if not allowed:
         st.error(f"No viewers are allowed yet: list their emails in {VIEWERS}.")
