@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import time
+import logging
+import threading
 from typing import Any
 
+import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage
+from pydantic import PrivateAttr
 
 from bot.llm_plan import LLMPlanner, planner_from_settings
 from bot.plan import Action, Filter, SearchPlan
@@ -73,10 +76,31 @@ class Boom(GenericFakeChatModel):
         raise ConnectionError("provider down")
 
 
-class Slow(FakeListChatModel):
+class Hung(FakeListChatModel):
+    """A provider that does not answer until the test lets it: only the planner's timeout can end the wait, so the
+    test does not race a sleep against the timeout. `guard_s` only turns a broken timeout into a wrong answer
+    (the model's plan) instead of a test that never ends."""
+
+    guard_s: float = 60.0
+    _asked: int = PrivateAttr(default=0)
+    _release: threading.Event = PrivateAttr(default_factory=threading.Event)
+    _answered: threading.Event = PrivateAttr(default_factory=threading.Event)
+
     def _call(self, *args: Any, **kwargs: Any) -> str:
-        time.sleep(2)
+        self._asked += 1
+        self._release.wait(self.guard_s)
+        self._answered.set()
         return '{"action": "new", "subject": "slow"}'
+
+    def release(self) -> None:
+        self._release.set()
+
+    def answered(self, wait_s: float = 0.0) -> bool:
+        return self._answered.wait(wait_s)
+
+    @property
+    def asked(self) -> int:
+        return self._asked
 
 
 def test_exception_falls_back() -> None:
@@ -84,11 +108,19 @@ def test_exception_falls_back() -> None:
     assert (plan.source, plan.phrase, plan.action) == ("rules", "dogs on a beach at night", Action.REFINE)
 
 
-def test_timeout_falls_back() -> None:
-    start = time.monotonic()
-    plan = planner(Slow(responses=["unused"]), timeout_s=0.2).plan(None, "boats")
-    assert time.monotonic() - start < 1.5
+def test_timeout_falls_back(caplog: pytest.LogCaptureFixture) -> None:
+    model = Hung(responses=["unused"])
+    try:
+        with caplog.at_level(logging.WARNING, logger="bot.llm_plan"):
+            plan = planner(model, timeout_s=0.05).plan(None, "boats")
+        answered_first = model.answered()  # it cannot have: the release comes below
+    finally:
+        model.release()
+    assert not answered_first
     assert (plan.source, plan.phrase) == ("rules", "boats")
+    assert [r.getMessage() for r in caplog.records if "TimeoutError" in r.getMessage()], caplog.text
+    # The abandoned call still ends (released) and was the only one: no retry behind the fallback.
+    assert model.answered(model.guard_s) and model.asked == 1
 
 
 def test_empty_message_never_reaches_the_model() -> None:
