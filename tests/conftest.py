@@ -17,6 +17,73 @@ from indexer.settings import ENV_PREFIX
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+# --- The suite writes only under its temporary directories ------------------------------------------------
+# Code under test writes caches below the user's home: a server-tier bot's thumbnails go to
+# $XDG_CACHE_HOME/clip-chat-search (else ~/.cache/...: indexer.thumbs), and the tools the tests drive keep
+# theirs there too (Chromium's crash database in ~/.config/chromium; Streamlit, torch, Hugging Face). So for
+# the whole session HOME and every XDG base dir point into the session's temp dir (set before any module- or
+# session-scoped fixture starts a server or child process: they inherit os.environ), and the real places are
+# checked to be untouched after.
+HOME_DIRS = {  # variable -> where it points below the temporary home
+    "HOME": "",
+    "XDG_CACHE_HOME": ".cache",
+    "XDG_CONFIG_HOME": ".config",
+    "XDG_DATA_HOME": ".local/share",
+    "XDG_STATE_HOME": ".local/state",
+    "TORCH_HOME": ".cache/torch",  # absolute when a developer set them: they would bypass HOME
+    "HF_HOME": ".cache/huggingface",
+    "MPLCONFIGDIR": ".config/matplotlib",
+}
+# Below the real home (or the real $XDG_CACHE_HOME for "cache/..."): places only this project's code, or tools
+# only as this suite drives them, write to. Chromium's ~/.config/chromium and ~/.pki are redirected too (the
+# browser test checks its crash database lands in the temporary home) but not watched: any other Chromium on
+# the machine writes them.
+WATCHED = ("cache/clip-chat-search", "cache/torch", "cache/huggingface", ".streamlit")
+
+Snapshot = dict[str, tuple[int, int, int]]  # path -> (mode, size, mtime_ns)
+
+
+def watched_places() -> list[Path]:
+    """The real places named in WATCHED, read from the environment before the session changes it."""
+    home = Path.home()
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    return [cache / rel.removeprefix("cache/") if rel.startswith("cache/") else home / rel for rel in WATCHED]
+
+
+def snapshot(places: list[Path]) -> Snapshot:
+    """Every file and folder under `places` (and each place itself, when it exists), with what a write changes."""
+    seen: Snapshot = {}
+    for place in places:
+        for path in [place, *place.rglob("*")] if place.is_dir() else [place]:
+            try:
+                st = path.lstat()
+            except OSError:
+                continue  # absent: a later snapshot that has it shows it as new
+            seen[str(path)] = (st.st_mode, st.st_size, st.st_mtime_ns)
+    return seen
+
+
+def changes(before: Snapshot, after: Snapshot) -> list[str]:
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def home_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """HOME, the XDG dirs and the tool caches inside the session's temp dir; fails the session's teardown if
+    anything was written to the real places meanwhile."""
+    places = watched_places()
+    before = snapshot(places)
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, rel in HOME_DIRS.items():
+            patch.setenv(name, str(home / rel))
+        for name in [n for n in os.environ if n.startswith(ENV_PREFIX)]:  # IMGSEARCH_THUMBS and the rest
+            patch.delenv(name)
+        yield home
+    written = changes(before, snapshot(places))
+    assert not written, f"the test session wrote outside its temporary directories: {written[:20]}"
+
+
 @pytest.fixture(autouse=True)
 def _clean_imgsearch_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's IMGSEARCH_DB or IMGSEARCH_MODEL must never leak into a test (or into its data)."""

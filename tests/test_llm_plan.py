@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
+import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage
+from pydantic import PrivateAttr
 
 from bot.llm_plan import LLMPlanner, planner_from_settings
 from bot.plan import Action, Filter, SearchPlan
@@ -78,16 +81,31 @@ class Boom(GenericFakeChatModel):
         raise ConnectionError("provider down")
 
 
-RELEASE, ANSWERED = threading.Event(), threading.Event()
+class Hung(FakeListChatModel):
+    """A provider that does not answer until the test lets it: only the planner's timeout can end the wait, so the
+    test does not race a sleep against the timeout. `guard_s` only turns a broken timeout into a wrong answer
+    (the model's plan) instead of a test that never ends."""
 
-
-class Slow(FakeListChatModel):
-    """A model that answers only once the test lets it (or after 30 s)."""
+    guard_s: float = 60.0
+    _asked: int = PrivateAttr(default=0)
+    _release: threading.Event = PrivateAttr(default_factory=threading.Event)
+    _answered: threading.Event = PrivateAttr(default_factory=threading.Event)
 
     def _call(self, *args: Any, **kwargs: Any) -> str:
-        RELEASE.wait(30)
-        ANSWERED.set()
+        self._asked += 1
+        self._release.wait(self.guard_s)
+        self._answered.set()
         return '{"action": "new", "subject": "slow"}'
+
+    def release(self) -> None:
+        self._release.set()
+
+    def answered(self, wait_s: float = 0.0) -> bool:
+        return self._answered.wait(wait_s)
+
+    @property
+    def asked(self) -> int:
+        return self._asked
 
 
 def test_exception_falls_back() -> None:
@@ -96,17 +114,20 @@ def test_exception_falls_back() -> None:
     check(plan, "+dog +beach +night @refine", "at night")
 
 
-def test_timeout_falls_back() -> None:
-    RELEASE.clear()
-    ANSWERED.clear()
+def test_timeout_falls_back(caplog: pytest.LogCaptureFixture) -> None:
+    model = Hung(responses=["unused"])
     try:
-        plan = planner(Slow(responses=["unused"]), timeout_s=0.2).plan(None, "boats")
-        # the plan came back while the model still had not answered: the timeout ended the wait, not the answer
-        assert not ANSWERED.is_set()
+        with caplog.at_level(logging.WARNING, logger="bot.llm_plan"):
+            plan = planner(model, timeout_s=0.05).plan(None, "boats")
+        answered_first = model.answered()  # it cannot have: the release comes below
     finally:
-        RELEASE.set()
+        model.release()
+    assert not answered_first
     assert plan.source == "rules"
     check(plan, "+boat !slow @new", "boats")
+    assert [r.getMessage() for r in caplog.records if "TimeoutError" in r.getMessage()], caplog.text
+    # The abandoned call still ends (released) and was the only one: no retry behind the fallback.
+    assert model.answered(model.guard_s) and model.asked == 1
 
 
 def test_empty_message_never_reaches_the_model() -> None:

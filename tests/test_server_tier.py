@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from bot.factory import build_bot
 from indexer.collection import describe
 from indexer.errors import StoreUnavailable
 from indexer.settings import ENV_PREFIX, Settings
+from indexer.thumbs import default_folder
 from tests.milvus_server import MilvusServer, indexer_cmd, stored_rows
 from tests.test_resume import expected_rows
 
@@ -34,7 +34,6 @@ pytestmark = pytest.mark.server
 REPO_ROOT = Path(__file__).resolve().parent.parent
 APP = str(REPO_ROOT / "bot" / "app.py")
 COLLECTION = "tier"
-DOWN_REPLY_LIMIT_S = 15.0
 
 
 def make_images(root: Path, n: int, seed: int, prefix: str = "img") -> None:
@@ -116,7 +115,7 @@ def test_cli_index_and_terminal_bot_against_the_server(
 
 
 def test_server_down_mid_session(
-    server: MilvusServer, indexed: Path, random_checkpoint: Path, monkeypatch: pytest.MonkeyPatch
+    server: MilvusServer, indexed: Path, random_checkpoint: Path, monkeypatch: pytest.MonkeyPatch, home_in_tmp: Path
 ) -> None:
     parts = build_bot(bot_settings(server.uri, random_checkpoint))
     conv = Conversation()
@@ -129,6 +128,9 @@ def test_server_down_mid_session(
     assert not page.exception, [e.value for e in page.exception]
     page.chat_input(key="chat").set_value("green").run()
     assert not page.error and not page.exception and page.session_state["conv"].turns[-1][1].results
+    # A server's thumbnails go to the user's cache (no Lite dir to sit beside): here, the session's temporary home
+    thumbs = default_folder(server.uri, COLLECTION)
+    assert thumbs.is_relative_to(home_in_tmp) and any(thumbs.rglob("*.jpg")), thumbs
 
     outage: dict[str, object] = {}
 
@@ -162,7 +164,9 @@ def test_server_down_mid_session(
     assert outage["indexer_rc"] == 1
     assert outage["indexer_message"].startswith("error:") and server.uri in outage["indexer_message"]
     assert "Traceback" not in outage["indexer_stderr"]
-    assert outage["indexer_s"] < 120, outage  # model load + one failed connect; no retry loop
+    # It was run with a checkpoint path that does not exist: had it loaded the model before trying the server,
+    # it would have stopped on the checkpoint. How long a down server takes to report: bench/outage_latency.py.
+    assert "checkpoint" not in outage["indexer_message"], outage["indexer_message"]
 
     rerun = run_index(indexed, server.uri, random_checkpoint)
     assert rerun.returncode == 0, rerun.stderr[-3000:]
@@ -173,10 +177,11 @@ def test_server_down_mid_session(
 
 def while_down(parts, conv, page, source: Path, uri: str, checkpoint: Path) -> dict[str, object]:  # noqa: ANN001
     """Everything that must hold while the server is stopped; asserts here, returns what is checked later."""
-    started = time.monotonic()
-    with pytest.raises(StoreUnavailable, match="127.0.0.1"):
+    with pytest.raises(StoreUnavailable, match="127.0.0.1") as down:
         parts.bot.reply(conv, "white stripes")
-    assert time.monotonic() - started < DOWN_REPLY_LIMIT_S
+    # Reported from the refused connection itself, not after a retry budget ran out (pymilvus names those
+    # "Retry timeout: ..." / "Retry run out of ..."): no waiting loop. Its time: bench/outage_latency.py.
+    assert "Retry" not in str(down.value), down.value
     assert conv.turns and conv.plan is not None  # the conversation so far is kept
 
     page.chat_input(key="chat").set_value("black").run()
@@ -184,12 +189,10 @@ def while_down(parts, conv, page, source: Path, uri: str, checkpoint: Path) -> d
     assert any("Search store unavailable" in e.value for e in page.error), [e.value for e in page.error]
 
     make_images(source, 6, seed=7, prefix="new")  # work for the re-run after the restart
-    started = time.monotonic()
-    down = run_index(source, uri, checkpoint, timeout=180)
+    down = run_index(source, uri, checkpoint.with_name("never-written.pt"), timeout=180)
     errors = [line for line in down.stderr.splitlines() if line.strip()]
     return {
         "indexer_rc": down.returncode,
         "indexer_message": errors[-1] if errors else "",
         "indexer_stderr": down.stderr,
-        "indexer_s": time.monotonic() - started,
     }
