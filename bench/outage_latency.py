@@ -87,10 +87,10 @@ def server_down(tmp: Path, n: int) -> list[list[object]]:
 
 
 def llm_timeout(n: int) -> list[list[object]]:
+    from bot.rules import DeterministicPlanner
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
     from bot.llm_plan import LLMPlanner
-    from bot.rules import DeterministicPlanner
 
     release = threading.Event()
 
