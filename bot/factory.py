@@ -13,12 +13,13 @@ from bot.expr import PHOTO_FILTERS
 from bot.llm_plan import planner_from_settings
 from bot.scope import Context
 from bot.search import SearchConfig, Searcher
+from bot.timing import TimedEncoder, TimedStore
 from indexer.collection import CollectionInfo
 from indexer.commands import load_embeddings, open_store
 from indexer.embedding import ClipEmbeddings
 from indexer.settings import Settings
 from indexer.store import ImageStore
-from indexer.thumbs import Thumbnails, default_folder
+from indexer.thumbs import Thumbnails, folder_for
 
 DEFAULT_MIN_SCORE = 0.2  # typical CLIP ViT-B cosine for an unrelated image is ~0.1-0.15, a good match ~0.3
 
@@ -57,8 +58,8 @@ def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> B
     planner = planner_from_settings(settings.llm or None, keys, Context(catalog, known=embeddings.knows))
     root = settings.images or store.root()
     image_root = Path(root).resolve() if root else None
-    searcher = Searcher(store, embeddings, config)
-    thumbs = Thumbnails(Path(settings.thumbs) if settings.thumbs else default_folder(settings.db, settings.collection))
+    searcher = Searcher(TimedStore(store), TimedEncoder(embeddings), config)  # the page shows where time goes
+    thumbs = Thumbnails(folder_for(settings.db, settings.collection, settings.thumbs))
     return BotParts(ChatBot(planner, searcher), store, embeddings, image_root, store.info(), catalog, thumbs)
 
 
