@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.catalog import Catalog
-from bot.chat import ChatBot
+from bot.chat import ChatBot, Conversation
 from bot.expr import PHOTO_FILTERS
 from bot.llm_plan import planner_from_settings
 from bot.scope import Context
@@ -60,7 +60,17 @@ def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> B
     image_root = Path(root).resolve() if root else None
     searcher = Searcher(TimedStore(store), TimedEncoder(embeddings), config)  # the page shows where time goes
     thumbs = Thumbnails(folder_for(settings.db, settings.collection, settings.thumbs))
-    return BotParts(ChatBot(planner, searcher), store, embeddings, image_root, store.info(), catalog, thumbs)
+    bot = ChatBot(planner, searcher)
+    if not settings.llm:  # an LLM planner would be asked (and billed) for a turn nobody typed
+        warm_up(bot)
+    return BotParts(bot, store, embeddings, image_root, store.info(), catalog, thumbs)
+
+
+def warm_up(bot: ChatBot) -> None:
+    """One throwaway turn while the model loads, so the first person's first turn does not pay one-off costs:
+    the planner's first use, the text tower's first forward, the store's first query and its sample of
+    image vectors (a second or more on a busy machine, bench/RESULTS.md)."""
+    bot.reply(Conversation(), "a photo")
 
 
 def image_path(root: Path | None, rel: str) -> Path | None:
