@@ -29,8 +29,10 @@ VIEW = 1600  # long side of the full-size view (the dialog): a screen, not the o
 INDEXED = (GRID, STRIP)  # made at index time, one per image: never evicted, removed with the image's row
 QUALITY = 82
 # Pillow shrinks by an integer factor first (box filter, cheap) until the rest is within this factor of the
-# target, then resamples with LANCZOS: a 12 MP decode becomes a grid thumbnail in milliseconds, not a
-# LANCZOS pass over 12 million pixels, and 2.0 is indistinguishable from a full LANCZOS at these sizes.
+# target, then resamples: a 12 MP decode becomes a grid thumbnail in milliseconds, not a filter pass over 12
+# million pixels. BICUBIC, as Image.thumbnail does: LANCZOS measured twice its cost (6 vs 3 ms from a 500 px
+# decode, against ~70 ms for that decode) for no difference visible at 384 px.
+RESAMPLE = Image.Resampling.BICUBIC
 REDUCING_GAP = 2.0
 DEFAULT_BUDGET = 2 * 2**30  # bytes of lazily made thumbnails on disk before the least recently used go
 
@@ -133,7 +135,7 @@ def shrunk(image: Image.Image, side: int) -> Image.Image:
         return image
     scale = side / max(width, height)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
+    return image.resize(size, RESAMPLE, reducing_gap=REDUCING_GAP)
 
 
 def _jpeg(image: Image.Image) -> bytes:
