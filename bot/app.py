@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from bot import timing, widgets
 from bot.chat import Conversation
@@ -194,7 +195,7 @@ def main() -> None:
     _show_timing(timing.stop(clock), asked, timing_slot)
 
 
-def _show_timing(spent: timing.Timing, asked: bool, slot: object) -> None:
+def _show_timing(spent: timing.Timing, asked: bool, slot: DeltaGenerator | None) -> None:
     """Under the last answer, what the person waited for on the server when it was asked (kept on reruns)."""
     if asked:
         st.session_state.timing = spent

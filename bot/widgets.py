@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from bot.factory import BotParts, image_path
 from bot.search import Answer, Result
@@ -35,7 +36,7 @@ Ask = Callable[[str], None]
 class Pending:
     """Thumbnails the store did not have: drawn into `slot` by `fill`, after everything else."""
 
-    slot: object  # a Streamlit placeholder (st.empty())
+    slot: DeltaGenerator  # a placeholder (st.empty())
     results: list[Result]
     side: int
 
