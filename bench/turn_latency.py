@@ -66,10 +66,11 @@ class IndexRun:
     thumbnails: bool
     images: int
     seconds: float
+    cpu: float  # this process's CPU seconds (all threads): robust to other load, unlike wall time
     thumb_bytes: dict[int, int]  # side → bytes on disk
 
 
-def index_runs(roll: Path, tmp: Path, repeats: int) -> list[IndexRun]:
+def index_runs(files: list[Path], tmp: Path, repeats: int) -> list[IndexRun]:
     """Off, on, off, on...: the same images into fresh Lite dirs, one model, this process (ratio in one run)."""
     from milvus_lite.server_manager import server_manager_instance
 
@@ -80,22 +81,23 @@ def index_runs(roll: Path, tmp: Path, repeats: int) -> list[IndexRun]:
     from indexer.thumbs import INDEXED, Thumbnails, folder_for
 
     emb = ClipEmbeddings("demo-clip")
-    source = read_source(roll)
+    source = read_source(files[0].parent)
+    items = [i for i in source.items if i.file.name in {f.name for f in files}]
     runs = []
     for i in range(repeats):
         for on in (False, True):
             db = str(tmp / f"{'on' if on else 'off'}{i}" / "photos.db")
             store = ImageStore(db, "photos", emb.identity, embeddings=emb)
             thumbs = Thumbnails(folder_for(db, "photos")) if on else None
-            started = time.perf_counter()
-            report = Indexer(store, emb, thumbs=thumbs).run(source, source.items)
-            seconds = time.perf_counter() - started
+            started, cpu = time.perf_counter(), time.process_time()
+            report = Indexer(store, emb, thumbs=thumbs).run(source, items)
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
             store.close()
             server_manager_instance.release_server(db)  # the page's process may open it next
-            assert report.indexed == len(source.items), report.as_dict()
+            assert report.indexed == len(items), report.as_dict()
             sizes = {s: sum(p.stat().st_size for p in (thumbs.folder / str(s)).rglob("*.jpg")) if thumbs else 0
                      for s in INDEXED}
-            runs.append(IndexRun(on, report.indexed, seconds, sizes))
+            runs.append(IndexRun(on, report.indexed, seconds, cpu, sizes))
             print(f"  index thumbnails={'on' if on else 'off'}: {report.indexed / seconds:.2f} img/s", flush=True)
     return runs
 
@@ -190,7 +192,7 @@ def main() -> None:
     files = make_roll(args.roll, args.photos)
     turns = (TURNS * (args.turns // len(TURNS) + 1))[: args.turns]
     with tempfile.TemporaryDirectory(prefix="bench-turns-") as tmp:
-        runs = index_runs(args.roll, Path(tmp), args.repeats)
+        runs = index_runs(files, Path(tmp), args.repeats)
         shown = page_pass(Path(tmp) / f"on{args.repeats - 1}" / "photos.db", turns, Path(tmp))
         lazy = page_pass(Path(tmp) / f"off{args.repeats - 1}" / "photos.db", turns, Path(tmp)) if args.lazy else []
     body = report(files, runs, shown, lazy, (load_before, os.getloadavg()))
