@@ -108,11 +108,11 @@ def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> 
 
 
 def _result(parts: BotParts, result: Result, index: int, ask: Ask, pending: list[Pending]) -> None:
-    data = ready(parts, result, GRID)
+    data, item = ready(parts, result, GRID), Pending(st.empty(), [result], GRID)
     if data is None:
-        pending.append(Pending(st.empty(), [result], GRID))
+        pending.append(item)
     else:
-        st.image(data, caption=f"#{result.rank} · {result.score:.2f}", width="stretch")
+        _draw(item, [data])
     photo = result.photo.describe()
     lines = [md(result.caption or result.path), md(photo), f"_{md(result.why)}_" if result.why else ""]
     st.caption("  \n".join(line for line in lines if line))
