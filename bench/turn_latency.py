@@ -60,6 +60,8 @@ class Turn:
     new: int  # photos in this answer not shown before in the conversation
     server: float  # the page's script run, as its caption says
     phases: dict[str, float]  # seconds by the caption's labels
+    server_cpu: float  # CPU seconds of the Streamlit process over the turn (all its threads)
+    browser_cpu: float  # seconds of the page's renderer main-thread tasks (Chrome's TaskDuration)
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,13 @@ def serve(db: Path, port: int, log: Path) -> subprocess.Popen:
         return subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
 
 
-def drive(url: str, turns: list[str]) -> list[Turn]:
+def drive(url: str, turns: list[str], server_pid: int) -> list[Turn]:
+    """Each turn's wall time, and the CPU the server and the browser's renderer spent on it: on a machine
+    other people load, wall time stretches while the CPU figures stay what a quiet machine would need."""
+    import psutil
     from playwright.sync_api import sync_playwright
+
+    server = psutil.Process(server_pid)
 
     measured, seen = [], set()
     with sync_playwright() as p, tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
@@ -121,20 +128,28 @@ def drive(url: str, turns: list[str]) -> list[Turn]:
             profile, executable_path=shutil.which("chromium"), args=CHROME_ARGS, headless=True,
             viewport={"width": 1400, "height": 1000})
         page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Performance.enable")
         page.goto(url)
         page.get_by_test_id("stChatInputTextArea").wait_for(timeout=180_000)
         for text in turns:
+            cpu, task = sum(server.cpu_times()[:2]), _task_seconds(cdp)
             seconds = ask(page, text)
+            cpu, task = sum(server.cpu_times()[:2]) - cpu, _task_seconds(cdp) - task
             last = page.locator(LAST).last
             srcs = set(last.locator("img").evaluate_all("imgs => imgs.map(i => i.src)"))
             found = CAPTION.search(last.inner_text())
             assert found, f"no timing caption under the answer to {text!r}"
             phases = {m[0].strip(): int(m[1]) / 1e3 for m in PHASE.findall(found[2])}
-            measured.append(Turn(text, seconds, len(srcs - seen), float(found[1]), phases))
+            measured.append(Turn(text, seconds, len(srcs - seen), float(found[1]), phases, cpu, task))
             seen |= srcs
             print(f"  {text!r}: {seconds:.2f} s, {len(srcs)} photos ({measured[-1].new} new), {found[0]}", flush=True)
         context.close()
     return measured
+
+
+def _task_seconds(cdp) -> float:  # noqa: ANN001
+    return next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration")
 
 
 def ask(page, text: str, timeout_ms: int = 120_000) -> float:  # noqa: ANN001
@@ -159,7 +174,7 @@ def page_pass(db: Path, turns: list[str], logs: Path) -> list[Turn]:
     proc = serve(db, port, logs / f"streamlit-{db.parent.name}.log")
     try:
         _wait(f"http://127.0.0.1:{port}/_stcore/health")
-        return drive(f"http://127.0.0.1:{port}/", turns)
+        return drive(f"http://127.0.0.1:{port}/", turns, proc.pid)
     finally:
         proc.terminate()  # our own child, by pid
         proc.wait(timeout=30)

@@ -78,6 +78,9 @@ def _phases(turns: list[Turn]) -> str:
     columns["script run (server)"] = [t.server for t in turns]
     columns[REST] = [max(0.0, t.seconds - t.server) for t in turns]
     columns["on screen"] = [t.seconds for t in turns]
+    columns["server CPU (Streamlit process)"] = [t.server_cpu for t in turns]
+    columns["browser CPU (renderer main thread)"] = [t.browser_cpu for t in turns]
+    columns["server + browser CPU"] = [t.server_cpu + t.browser_cpu for t in turns]
     rows = [[name, f"{median(v) * 1e3:.0f}", f"{percentile(v, 95) * 1e3:.0f}", f"{max(v) * 1e3:.0f}"]
             for name, v in columns.items()]
     return table(["phase", "median", "p95", "max"], rows)
@@ -85,6 +88,8 @@ def _phases(turns: list[Turn]) -> str:
 
 def _per_turn(turns: list[Turn]) -> str:
     rows = [[i + 1, t.typed, t.new, f"{t.seconds:.2f}", f"{t.server:.2f}",
-             *(f"{t.phases.get(p, 0.0) * 1e3:.0f}" for p in PHASES), f"{max(0.0, t.seconds - t.server) * 1e3:.0f}"]
+             *(f"{t.phases.get(p, 0.0) * 1e3:.0f}" for p in PHASES), f"{max(0.0, t.seconds - t.server) * 1e3:.0f}",
+             f"{t.server_cpu * 1e3:.0f}", f"{t.browser_cpu * 1e3:.0f}"]
             for i, t in enumerate(turns)]
-    return table(["turn", "typed", "new photos", "on screen s", "script s", *PHASES, "transport + browser"], rows)
+    return table(["turn", "typed", "new photos", "on screen s", "script s", *PHASES, "transport + browser",
+                  "server CPU", "browser CPU"], rows)

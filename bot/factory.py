@@ -16,7 +16,7 @@ from bot.search import SearchConfig, Searcher
 from bot.timing import TimedEncoder, TimedStore
 from indexer.collection import CollectionInfo
 from indexer.commands import load_embeddings, open_store
-from indexer.embedding import ClipEmbeddings
+from indexer.embedding import ClipEmbeddings, set_threads
 from indexer.settings import Settings
 from indexer.store import ImageStore
 from indexer.thumbs import Thumbnails, folder_for
@@ -44,6 +44,7 @@ def min_score_for(settings: Settings, model_name: str) -> float:
 
 
 def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> BotParts:
+    set_threads(settings.query_threads)
     embeddings = load_embeddings(settings)
     store = open_store(settings, embeddings, create=False)
     fields = {"path": "path", "caption": "caption"}
