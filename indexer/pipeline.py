@@ -11,6 +11,7 @@ replacements are in. Killed at any moment, a re-run converges to one row per dis
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import queue
 import stat
@@ -208,10 +209,9 @@ class Indexer:
         """Grid and strip from this decode, unless this content has them (a moved file, a copy)."""
         if self.thumbs is None or self.thumbs.has(cid):
             return
-        try:
+        # the row is what matters: without thumbnails the page makes them from the original
+        with contextlib.suppress(UnreadableImage, OSError):
             self.thumbs.put(cid, from_decoded(decoded, data, name))
-        except (UnreadableImage, OSError):
-            pass  # the row is what matters: without thumbnails the page makes them from the original
 
     def _repoint(self, moved: list[ImageRecord]) -> None:
         if not moved:

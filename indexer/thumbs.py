@@ -10,6 +10,7 @@ those lazily made views share a budget and the least recently used go first.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import os
@@ -145,10 +146,8 @@ def _jpeg(image: Image.Image) -> bytes:
 
 
 def _touch(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):  # pruned by another process meanwhile: the bytes are already read
         os.utime(path)
-    except OSError:
-        pass  # pruned by another process meanwhile: the bytes are already read
 
 
 def prune(folder: Path, budget: int) -> int:
