@@ -18,8 +18,9 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from bot import gate, widgets
+from bot import gate, timing, widgets
 from bot.chat import Conversation
 from bot.factory import BotParts, build_bot
 from bot.plan import Action
@@ -161,6 +162,7 @@ def _large_decodes_return_memory() -> None:
 
 
 def main() -> None:
+    clock = timing.start()
     st.set_page_config(page_title="Image chat search", page_icon="🔎", layout="wide")
     quiet_third_party()
     _large_decodes_return_memory()
@@ -181,21 +183,36 @@ def main() -> None:
             _ask(parts, conv, text, None, k)
     prompt = st.chat_input("Describe the images you want…", accept_file=True, file_type=UPLOAD_TYPES, key="chat")
     queued = st.session_state.pop("queued", None)
-    if prompt is not None or queued is not None:
+    asked = prompt is not None or queued is not None
+    if asked:
         upload = prompt.files[0].getvalue() if prompt is not None and prompt.files else None
         text = (prompt.text or "") if prompt is not None else queued
-        _ask(parts, conv, text, upload, k)
+        with timing.phase("rank"):  # what planning, encoding and the store do not claim: ranking and "why"
+            _ask(parts, conv, text, upload, k)
         _sync_url(conv, k)
     if not conv.turns:
         widgets.first_screen(parts, _queue)
-    last = len(conv.turns) - 1
+    last, pending, timing_slot = len(conv.turns) - 1, [], None
     for i, (text, answer, upload) in enumerate(conv.turns):
         _user_turn(text, upload)
         with st.chat_message("assistant"):
-            widgets.answer(parts, answer, i, i > last - widgets.FULL_ANSWERS, _queue)
-            if i == last and answer.plan.searchable:
-                widgets.chips(widgets.next_steps(parts, answer), f"next-{i}", _queue)
+            pending += widgets.answer(parts, answer, i, i > last - widgets.FULL_ANSWERS, _queue)
+            if i == last:
+                timing_slot = st.empty()
+                if answer.plan.searchable:
+                    widgets.chips(widgets.next_steps(parts, answer), f"next-{i}", _queue)
     _share(conv, k)
+    widgets.fill(parts, pending)  # thumbnails the store lacked, after everything that was ready
+    _show_timing(timing.stop(clock), asked, timing_slot)
+
+
+def _show_timing(spent: timing.Timing, asked: bool, slot: DeltaGenerator | None) -> None:
+    """Under the last answer, what the person waited for on the server when it was asked (kept on reruns)."""
+    if asked:
+        st.session_state.timing = spent
+        logging.getLogger("bot.timing").info(spent.caption())
+    if slot is not None and (shown := st.session_state.get("timing")) is not None:
+        slot.caption(shown.caption())
 
 
 main()

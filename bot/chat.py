@@ -17,6 +17,7 @@ from bot.commands import shown_position
 from bot.expr import FilterError
 from bot.plan import HELP, Action, Planner, SearchPlan
 from bot.search import Answer, NoSuchResult, NothingToSearch, Result, Searcher
+from bot.timing import phase
 from indexer.errors import UnreadableImage
 from indexer.imageio import load_image
 
@@ -73,7 +74,8 @@ class ChatBot:
         return answer
 
     def _answer(self, conv: Conversation, text: str, image: Upload | UnreadableImage | None, k: int | None) -> Answer:
-        plan = self.planner.plan(conv.plan, text, [t.answer.plan for t in conv.turns])
+        with phase("plan"):
+            plan = self.planner.plan(conv.plan, text, [t.answer.plan for t in conv.turns])
         if plan.action is Action.RESET:
             return Answer(plan, plan.describe())
         if isinstance(image, UnreadableImage):

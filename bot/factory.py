@@ -8,17 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.catalog import Catalog
-from bot.chat import ChatBot
+from bot.chat import ChatBot, Conversation
 from bot.expr import PHOTO_FILTERS
 from bot.llm_plan import planner_from_settings
 from bot.scope import Context
 from bot.search import SearchConfig, Searcher
+from bot.timing import TimedEncoder, TimedStore
 from indexer.collection import CollectionInfo
 from indexer.commands import load_embeddings, open_store
-from indexer.embedding import ClipEmbeddings
+from indexer.embedding import ClipEmbeddings, set_threads
 from indexer.settings import Settings
 from indexer.store import ImageStore
-from indexer.thumbs import Thumbnails, default_folder
+from indexer.thumbs import Thumbnails, folder_for
 
 DEFAULT_MIN_SCORE = 0.2  # typical CLIP ViT-B cosine for an unrelated image is ~0.1-0.15, a good match ~0.3
 
@@ -43,6 +44,7 @@ def min_score_for(settings: Settings, model_name: str) -> float:
 
 
 def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> BotParts:
+    set_threads(settings.query_threads)
     embeddings = load_embeddings(settings)
     store = open_store(settings, embeddings, create=False)
     fields = {"path": "path", "caption": "caption"}
@@ -57,9 +59,19 @@ def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> B
     planner = planner_from_settings(settings.llm or None, keys, Context(catalog, known=embeddings.knows))
     root = settings.images or store.root()
     image_root = Path(root).resolve() if root else None
-    searcher = Searcher(store, embeddings, config)
-    thumbs = Thumbnails(Path(settings.thumbs) if settings.thumbs else default_folder(settings.db, settings.collection))
-    return BotParts(ChatBot(planner, searcher), store, embeddings, image_root, store.info(), catalog, thumbs)
+    searcher = Searcher(TimedStore(store), TimedEncoder(embeddings), config)  # the page shows where time goes
+    thumbs = Thumbnails(folder_for(settings.db, settings.collection, settings.thumbs))
+    bot = ChatBot(planner, searcher)
+    if not settings.llm:  # an LLM planner would be asked (and billed) for a turn nobody typed
+        warm_up(bot)
+    return BotParts(bot, store, embeddings, image_root, store.info(), catalog, thumbs)
+
+
+def warm_up(bot: ChatBot) -> None:
+    """One throwaway turn while the model loads, so the first person's first turn does not pay one-off costs:
+    the planner's first use, the text tower's first forward, the store's first query and its sample of
+    image vectors (a second or more on a busy machine, bench/RESULTS.md)."""
+    bot.reply(Conversation(), "a photo")
 
 
 def image_path(root: Path | None, rel: str) -> Path | None:

@@ -3,20 +3,25 @@ buttons that act on a result, the first screen and the suggested next turns. Str
 bot/app.py and bot/gate.py only.
 
 Nothing here decodes an original photo on a rerun: the grid, the strips and the uploads show thumbnails
-from the on-disk cache (indexer.thumbs), made once per image; only opening the full-size view reads an
-original, once.
+from the on-disk store (indexer.thumbs), which the indexer fills; only opening the full-size view reads an
+original, once. A thumbnail the store lacks (a collection indexed before thumbnails were made there, a hosted
+bot with its own store) is made from the original after the rest of the page is drawn: `answer` leaves a
+placeholder and returns it, and `fill` draws into it at the end of the run.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from bot.factory import BotParts, image_path
 from bot.search import Answer, Result
+from bot.timing import phase
 from indexer.demo.model import DEMO_MODEL_NAME
 from indexer.errors import UnreadableImage
 from indexer.photometa import PhotoMeta
@@ -24,6 +29,7 @@ from indexer.thumbs import GRID, STRIP, VIEW
 
 COLUMNS = 5
 FULL_ANSWERS = 1  # answers drawn as a grid with buttons; older ones collapse to a strip of small thumbnails
+FILL_THREADS = 4  # thumbnails made at once in the second pass (decoding releases the GIL)
 Ask = Callable[[str], None]
 
 
@@ -32,6 +38,15 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation chara
 # JOINER (invisible, zero width) goes where those patterns need two characters side by side: ":|//", "www|.", "@|".
 _AUTOLINK_SEAMS = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)", re.IGNORECASE)
 WORD_JOINER = "\u2060"
+
+
+@dataclass
+class Pending:
+    """Thumbnails the store did not have: drawn into `slot` by `fill`, after everything else."""
+
+    slot: DeltaGenerator  # a placeholder (st.empty())
+    results: list[Result]
+    side: int
 
 
 def md(text: str) -> str:
@@ -48,7 +63,18 @@ def describe(photo: PhotoMeta) -> str:
     return (photo if photo.taken_src == "exif" else replace(photo, taken=0)).describe()
 
 
+def ready(parts: BotParts, result: Result, side: int) -> bytes | None:
+    """The stored thumbnail, read without touching the original; None when the store has none."""
+    if parts.thumbs is None:
+        return None
+    with phase("thumbnails"):
+        return parts.thumbs.cached(result.id, side)
+
+
 def thumb(parts: BotParts, result: Result, side: int) -> bytes | None:
+    """The stored thumbnail, else one made now from the original (None when that cannot be read)."""
+    if (data := ready(parts, result, side)) is not None:
+        return data
     file = image_path(parts.image_root, result.path)
     if file is None or parts.thumbs is None:
         return None
@@ -58,28 +84,52 @@ def thumb(parts: BotParts, result: Result, side: int) -> bytes | None:
         return None
 
 
-def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> None:
+def fill(parts: BotParts, pending: list[Pending]) -> None:
+    """The second pass: make the missing thumbnails from the originals, a few at a time, and draw each
+    placeholder as soon as its pictures are there."""
+    if not pending:
+        return
+    with phase("thumbnails"), ThreadPoolExecutor(FILL_THREADS) as pool:
+        made = [[pool.submit(thumb, parts, r, p.side) for r in p.results] for p in pending]
+        for item, futures in zip(pending, made, strict=True):
+            _draw(item, [f.result() for f in futures])
+
+
+def _draw(item: Pending, data: list[bytes | None]) -> None:
+    if item.side != GRID:
+        shown = [(r, d) for r, d in zip(item.results, data, strict=True) if d is not None]
+        if shown:
+            item.slot.image([d for _, d in shown], caption=[f"#{r.rank}" for r, _ in shown], width=STRIP)
+    elif data[0] is None:
+        item.slot.caption(f"#{item.results[0].rank}: image file not available")
+    else:
+        item.slot.image(data[0], caption=f"#{item.results[0].rank} · {item.results[0].score:.2f}", width="stretch")
+
+
+def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> list[Pending]:
+    """Draws the answer with the thumbnails the store has; returns the places still waiting for one."""
     st.markdown(f"**{md(ans.headline)}**")
     if ans.note:
         st.info(md(ans.note))
     if not ans.results:
-        return
+        return []
     if not latest:
-        _strip(parts, ans)
-        return
+        return _strip(parts, ans)
+    pending: list[Pending] = []
     for row_start in range(0, len(ans.results), COLUMNS):
         cols = st.columns(COLUMNS)
         for col, result in zip(cols, ans.results[row_start: row_start + COLUMNS], strict=False):
             with col:
-                _result(parts, result, index, ask)
+                _result(parts, result, index, ask, pending)
+    return pending
 
 
-def _result(parts: BotParts, result: Result, index: int, ask: Ask) -> None:
-    data = thumb(parts, result, GRID)
+def _result(parts: BotParts, result: Result, index: int, ask: Ask, pending: list[Pending]) -> None:
+    data, item = ready(parts, result, GRID), Pending(st.empty(), [result], GRID)
     if data is None:
-        st.caption(f"#{result.rank}: image file not available")
+        pending.append(item)
     else:
-        st.image(data, caption=f"#{result.rank} · {result.score:.2f}", width="stretch")
+        _draw(item, [data])
     photo = describe(result.photo)
     lines = [md(result.caption or result.path), md(photo), f"_{md(result.why)}_" if result.why else ""]
     st.caption("  \n".join(line for line in lines if line))
@@ -91,11 +141,14 @@ def _result(parts: BotParts, result: Result, index: int, ask: Ask) -> None:
     less.button("Not this", key=f"not-{key}", on_click=ask, args=(f"not like #{result.rank}",))
 
 
-def _strip(parts: BotParts, ans: Answer) -> None:
+def _strip(parts: BotParts, ans: Answer) -> list[Pending]:
     """An older answer, small: thumbnails already at strip size, so nothing is resized on a rerun."""
-    shown = [(r, data) for r in ans.results if (data := thumb(parts, r, STRIP)) is not None]
-    if shown:
-        st.image([d for _, d in shown], caption=[f"#{r.rank}" for r, _ in shown], width=STRIP)
+    data = [ready(parts, r, STRIP) for r in ans.results]
+    item = Pending(st.empty(), list(ans.results), STRIP)
+    if any(d is None for d in data):
+        return [item]
+    _draw(item, list(data))
+    return []
 
 
 @st.dialog("Photo", width="large")

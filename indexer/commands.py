@@ -19,6 +19,7 @@ from indexer.photometa import file_meta, summarize, with_places
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
 from indexer.store import ImageStore
+from indexer.thumbs import Thumbnails, folder_for
 
 
 def load_embeddings(settings: Settings) -> ClipEmbeddings:
@@ -61,6 +62,7 @@ def index(
     quiet: bool = False,
     rebuild_on_model_change: bool = False,
     decoder_log: logging.Logger | None = None,
+    thumbnails: bool = True,
 ) -> dict[str, object]:
     shard_spec = parse_shard(shard)
     source = read_source(source_path)  # usage errors surface before the slow model load
@@ -82,7 +84,9 @@ def index(
         decoder_output_to(decoder_log or logging.getLogger(DECODER)),
         tqdm(total=len(items), unit="img", desc="indexing", disable=None, file=sys.stderr) as bar,
     ):
-        job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers, progress=bar.update)
+        thumbs = Thumbnails(folder_for(settings.db, settings.collection, settings.thumbs)) if thumbnails else None
+        job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers, progress=bar.update,
+                      thumbs=thumbs)
         report = job.run(source, items, prune=prune)
     result = report.as_dict() | {"collection": settings.collection, "model": str(embeddings.identity)}
     if not quiet:

@@ -1,6 +1,9 @@
 """The indexing run: read + hash + decode + preprocess in worker threads, embed in batches on the main
 thread, insert through a writer thread, so file I/O and Milvus writes hide behind the model forward.
 
+The decode threads also write each new image's grid and strip thumbnails (indexer.thumbs) from the pixels
+decoded for the model, so the page never decodes an original to show a result.
+
 Idempotent by construction: ids are content hashes, a file whose size and mtime match its stored row is
 not even read, content already stored is never embedded again, and stale rows are deleted only after their
 replacements are in. Killed at any moment, a re-run converges to one row per distinct valid image.
@@ -8,6 +11,7 @@ replacements are in. Killed at any moment, a re-run converges to one row per dis
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import queue
 import stat
@@ -22,10 +26,11 @@ from typing import Protocol
 import numpy as np
 
 from indexer.errors import UnreadableImage
-from indexer.imageio import decode_image, difference_hash, os_reason
+from indexer.imageio import DecodedImage, decode_image, difference_hash, os_reason
 from indexer.ingest import Skipped, Source, SourceItem
 from indexer.photometa import PhotoMeta, read_meta, with_places
 from indexer.store import ImageRecord, ImageStore
+from indexer.thumbs import Thumbnails, from_decoded
 
 
 class ImageEncoder(Protocol):
@@ -89,6 +94,7 @@ class Indexer:
         workers: int = 2,
         draft_size: int | None = None,
         progress: Callable[[int], object] | None = None,
+        thumbs: Thumbnails | None = None,
     ) -> None:
         self.store = store
         self.encoder = encoder
@@ -98,6 +104,7 @@ class Indexer:
         # a 640x480 photo for a 224-px model decodes at 320x240, about a quarter of the IDCT work.
         self.draft_size = draft_size or encoder.image_size
         self.progress = progress or (lambda n: None)
+        self.thumbs = thumbs  # None: no thumbnails at index time (the page makes them on first view)
 
     def run(self, source: Source, items: list[SourceItem], *, prune: bool = False) -> IndexReport:
         started = time.perf_counter()
@@ -193,9 +200,18 @@ class Indexer:
         except UnreadableImage as exc:
             return _Prepared(item, cid, st.st_size, st.st_mtime, reason=exc.reason)
         phash = difference_hash(decoded.image)
+        self._thumbnails(cid, decoded, data, item.rel)
         photo = read_meta(decoded.exif, st.st_mtime)
         return _Prepared(item, cid, st.st_size, st.st_mtime, decoded.width, decoded.height, pixels, phash=phash,
                          photo=photo)
+
+    def _thumbnails(self, cid: str, decoded: DecodedImage, data: bytes, name: str) -> None:
+        """Grid and strip from this decode, unless this content has them (a moved file, a copy)."""
+        if self.thumbs is None or self.thumbs.has(cid):
+            return
+        # the row is what matters: without thumbnails the page makes them from the original
+        with contextlib.suppress(UnreadableImage, OSError):
+            self.thumbs.put(cid, from_decoded(decoded, data, name))
 
     def _repoint(self, moved: list[ImageRecord]) -> None:
         if not moved:
@@ -214,6 +230,8 @@ class Indexer:
             r.id for r in stored if r.id not in claimed and (r.path in here or (prune and r.path not in everywhere))
         ]
         self.store.delete(stale)
+        if self.thumbs is not None:
+            self.thumbs.remove(stale)  # after the rows: a kill in between leaves files, never a row without them
         return len(stale)
 
 

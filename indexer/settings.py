@@ -34,6 +34,7 @@ class Settings:
     min_score: float = -1.0  # relevance floor; negative: the model's default (see min_score_for)
     images: str = ""  # folder the bot reads images from; empty: the folder recorded by the last index run
     thumbs: str = ""  # thumbnail cache folder; empty: beside a Lite dir, else in the user's cache dir
+    query_threads: int = 1  # torch threads of the bot's query forwards; 0: torch's default (one per core)
     llm: str = ""  # optional LangChain chat model for planning, "provider:model"
 
     @classmethod
@@ -54,6 +55,8 @@ class Settings:
     def validate(self) -> None:
         if self.batch_size < 1:
             raise ConfigError(f"batch size must be at least 1, got {self.batch_size}")
+        if self.query_threads < 0:
+            raise ConfigError(f"query threads must be 0 (torch's default) or more, got {self.query_threads}")
         if self.workers < 1:
             raise ConfigError(f"workers must be at least 1, got {self.workers}")
         if not self.collection.replace("_", "").isalnum() or not self.collection[0].isalpha():
