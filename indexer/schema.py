@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from indexer.collection import set_property
+from indexer import summary_store
+from indexer.collection import IDENTITY_PROPERTY, set_property
 from indexer.photometa import PhotoMeta
+from indexer.summary import Summary
 
 MAX_PATH = 2048
 MAX_CAPTION = 4096
@@ -104,18 +106,6 @@ def photo_from_row(row: dict[str, Any]) -> PhotoMeta:
     )
 
 
-def iter_photos(client: Any, name: str, batch: int = 2000) -> Iterator[PhotoMeta]:
-    """Every stored image's photo metadata (nothing for a collection made before it was recorded)."""
-    if not is_current(client, name):
-        return
-    it = client.query_iterator(name, batch_size=batch, filter="", output_fields=list(PHOTO_FIELDS))
-    try:
-        while rows := it.next():
-            yield from (photo_from_row(row) for row in rows)
-    finally:
-        it.close()
-
-
 def upgrade(client: Any, name: str, dim: int, index_params: dict[str, Any],
             metas_for: Callable[[list[str]], list[PhotoMeta]], batch: int = 500) -> int:
     """Copy every row of `name` into a collection with the current fields, adding photo metadata
@@ -127,10 +117,11 @@ def upgrade(client: Any, name: str, dim: int, index_params: dict[str, Any],
         client.drop_collection(spare)
     info = client.describe_collection(name)
     create(client, spare, dim, info.get("description", ""), index_params)
-    copied = 0
+    copied, tally = 0, Summary()
     for rows in _rows(client, name, batch):
         metas = metas_for([str(r["path"]) for r in rows])
         client.insert(spare, [r | photo_columns(m) for r, m in zip(rows, metas, strict=True)])
+        tally.count_all(metas)  # every row passes here once: the upgraded collection's summary, exact
         copied += len(rows)
     client.flush(spare)
     for key, value in (info.get("properties") or {}).items():
@@ -138,6 +129,9 @@ def upgrade(client: Any, name: str, dim: int, index_params: dict[str, Any],
     client.drop_collection(name)
     client.rename_collection(spare, name)
     client.load_collection(name)
+    model = (info.get("properties") or {}).get(IDENTITY_PROPERTY) or info.get("description", "")
+    summary_store.write(client, name, summary_store.Stored(tally, summary_store.owner_token(client, name, make=True),
+                                                           model))
     return copied
 
 
