@@ -130,8 +130,8 @@ def upgrade(client: Any, name: str, dim: int, index_params: dict[str, Any],
     client.rename_collection(spare, name)
     client.load_collection(name)
     model = (info.get("properties") or {}).get(IDENTITY_PROPERTY) or info.get("description", "")
-    summary_store.write(client, name, summary_store.Stored(tally, summary_store.owner_token(client, name, make=True),
-                                                           model))
+    owner = summary_store.owner_token(client, name, make=True)
+    summary_store.write(client, name, summary_store.Stored(tally, owner, model))  # exact: a delta from nothing
     return copied
 
 

@@ -83,7 +83,7 @@ class SummaryKeeper:
         if stored is None:  # gone meanwhile, or never stored: count every row now, this run's writes included
             rows = self._count()
             stored = stores.Stored(stores.compute(client, self._name, rows, bar=False),
-                                   stores.owner_token(client, self._name, make=True), self._model)
+                                   stores.owner_token(client, self._name, make=True), self._model, counted=time.time())
         else:
             stored.summary = stored.summary.merge(self._pending)
         self._pending = Summary()

@@ -44,16 +44,18 @@ class Stored:
     owner: str
     model: str = ""
     writers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    counted: float = 0.0  # when it was last counted from the rows (every change since came as a delta)
 
     def dumps(self) -> str:
         return json.dumps({"summary": self.summary.to_json(), "owner": self.owner, "model": self.model,
-                           "writers": self.writers}, ensure_ascii=False, separators=(",", ":"))
+                           "writers": self.writers, "counted": self.counted}, ensure_ascii=False,
+                          separators=(",", ":"))
 
     @classmethod
     def loads(cls, text: str) -> Stored:
         data = json.loads(text)
         return cls(Summary.from_json(data["summary"]), str(data["owner"]), str(data.get("model", "")),
-                   dict(data.get("writers") or {}))
+                   dict(data.get("writers") or {}), float(data.get("counted", 0.0)))
 
     def live_writers(self, but: str = "") -> list[str]:
         return [token for token, w in self.writers.items() if token != but and _alive(token, w)]
@@ -145,7 +147,7 @@ def recompute(client: Any, name: str, rows: int, count: Callable[[], int], *, mo
     that started during the pass would otherwise be counted twice: once here, once by its own deltas)."""
     summary = compute(client, name, rows, bar=bar)
     if summary.rows == rows == count():
-        write(client, name, Stored(summary, owner_token(client, name, make=True), model, writers or {}))
+        write(client, name, Stored(summary, owner_token(client, name, make=True), model, writers or {}, time.time()))
     return summary
 
 
