@@ -51,6 +51,7 @@ def summary(uri: str, collection: str, token: str = "", *, bar: bool = True) -> 
     try:
         with reaching(uri, f"reading the summary of {collection}"):
             model = (client.describe_collection(collection).get("properties") or {}).get(IDENTITY_PROPERTY, "")
+            client.load_collection(collection)  # a no-op when loaded; a Lite dir opens with it released
             return summary_store.current(client, collection, lambda: count_rows(client, collection), model=model,
                                          bar=bar)
     finally:
