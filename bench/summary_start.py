@@ -90,9 +90,9 @@ def _env(db: str) -> dict[str, str]:
 def _tier(tier: str, db: str, sizes: list[int], pics: Path, runs: int,
           done: Callable[[dict[str, object]], None]) -> None:
     env = _env(db)
-    done = subprocess.run([sys.executable, "-m", "indexer", "index", str(pics), "--json"], env=env,
-                          capture_output=True, text=True, cwd=REPO_ROOT)
-    assert done.returncode == 0, done.stderr[-2000:]
+    first = subprocess.run([sys.executable, "-m", "indexer", "index", str(pics), "--json"], env=env,
+                           capture_output=True, text=True, cwd=REPO_ROOT)
+    assert first.returncode == 0, first.stderr[-2000:]
     have = 10
     for size in sizes:
         t = time.perf_counter()
