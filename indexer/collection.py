@@ -81,12 +81,13 @@ def ping(uri: str, token: str = "") -> None:
 
 def drop(uri: str, collection: str, token: str = "") -> None:
     """Delete a collection and everything in it (used to rebuild after a model change)."""
+    from indexer import summary_store
+
     client = open_client(connect_uri(uri), uri, token)
     try:
         with reaching(uri, f"dropping collection {collection}"):
             client.drop_collection(collection)
-            if client.has_collection(collection + "__summary"):  # its summary (indexer.summary_store)
-                client.drop_collection(collection + "__summary")
+            summary_store.drop(client, collection)  # its summary, so a new collection of this name starts afresh
     finally:
         client.close()
 

@@ -126,6 +126,7 @@ def upgrade(client: Any, name: str, dim: int, index_params: dict[str, Any],
     client.flush(spare)
     for key, value in (info.get("properties") or {}).items():
         set_property(client, spare, key, value)
+    summary_store.drop(client, name)  # killed from here on, the next reader counts the new rows afresh
     client.drop_collection(name)
     client.rename_collection(spare, name)
     client.load_collection(name)
@@ -139,6 +140,7 @@ def finish_interrupted(client: Any, name: str) -> None:
     """An upgrade killed between dropping the old collection and renaming the copy: finish the rename."""
     spare = name + UPGRADE_SUFFIX
     if not client.has_collection(name) and client.has_collection(spare):
+        summary_store.drop(client, name)  # the old rows' summary (no photo fields), if the drop came first
         client.rename_collection(spare, name)
 
 
