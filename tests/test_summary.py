@@ -239,3 +239,34 @@ def _no_streaming(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("read every row of the collection")
 
     monkeypatch.setattr(MilvusClient, "query_iterator", refuse)
+
+
+def test_a_large_summary_spans_rows_and_a_half_written_one_is_never_read(db: str, collection: str) -> None:
+    """Every day of 40 years and 20,000 places: several rows of the companion; a newer generation that a
+    killed writer left half-written is passed over for the last complete one."""
+    from pymilvus import MilvusClient
+
+    from indexer import schema
+    from indexer.lite import connect_uri
+    from indexer.photometa import PhotoMeta
+    from indexer.store import INDEX_PARAMS
+
+    client = MilvusClient(uri=connect_uri(db))
+    try:
+        schema.create(client, collection, 8, "", INDEX_PARAMS)
+        big = Summary().count_all(PhotoMeta(86400 * (8000 + i % 14600), "exif", f"cam {i % 50}", 1.0, 1.0,
+                                            f"Town {i}", "", "Country") for i in range(20000))
+        stored = summary_store.Stored(big, summary_store.owner_token(client, collection, make=True), "m")
+        summary_store.write(client, collection, stored)
+        assert len(client.query(summary_store.companion(collection), filter="", output_fields=["id"],
+                                limit=100)) > 1
+        assert summary_store.read(client, collection).summary == big
+        client.insert(summary_store.companion(collection),  # generation 9999...: part 0 of 2 only
+                      [{"id": "99999999999999999999ffffffff.0.2", "chunk": "{", "v": [0.0, 0.0]}])
+        assert summary_store.read(client, collection).summary == big
+        assert big.facts()["first"] == "1991-11-27" and big.facts()["cameras"][0] == ("cam 0", 400)
+    finally:
+        for name in (collection, summary_store.companion(collection)):
+            if client.has_collection(name):
+                client.drop_collection(name)
+        client.close()
