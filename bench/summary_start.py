@@ -33,6 +33,18 @@ from bench.common import REPO_ROOT, clustered_vectors, median, table, write_sect
 
 COLLECTION = "bench"
 TURN = "red cars"
+# Runs a module as `python -m` does and leaves its peak RSS (VmHWM) in $PEAK_FILE at exit. The kernel's ru_maxrss
+# of a child includes its parent's RSS at the fork (this script's, which grows once torch is imported to describe
+# the machine), so it is read from the child's own memory map instead.
+LAUNCH = """import atexit, os, runpy, sys
+def _peak():
+    for line in open('/proc/self/status'):
+        if line.startswith('VmHWM:'):
+            open(os.environ['PEAK_FILE'], 'w').write(line.split()[1])
+atexit.register(_peak)
+sys.argv = sys.argv[1:]
+runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)
+"""
 DAY0, YEARS = 1104537600, 21  # 2005-01-01
 CAMERAS = [f"{make} {model} {i}" for i, (make, model) in
            enumerate([("Apple", "iPhone"), ("Canon", "EOS"), ("NIKON", "D"), ("Google", "Pixel"), ("Sony", "A")] * 8)]
@@ -43,6 +55,7 @@ def main() -> None:
     parser.add_argument("--server-sizes", default="10000,100000,1000000")
     parser.add_argument("--lite-sizes", default="10000,100000")
     parser.add_argument("--runs", type=int, default=3, help="cold starts per command and size (median shown)")
+    parser.add_argument("--section", default="summary_start", help="RESULTS.md section (one per concurrent run)")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     started, rows = time.time(), []
@@ -50,10 +63,12 @@ def main() -> None:
     def done(row: dict[str, object]) -> None:  # written after every size, so a long run leaves what it measured
         rows.append(row)
         if not args.no_write:
-            write_section("summary_start", "Start-up at 10k to 1M photos: the stored summary "
+            tiers = " and ".join(sorted({str(r["tier"]) for r in rows}, reverse=True))
+            write_section(args.section, f"Start-up as the collection grows, {tiers}: the stored summary "
                           "(bench/summary_start.py)", _report(rows, args.runs), started)
 
     with tempfile.TemporaryDirectory(prefix="summary-start-") as tmp:
+        os.environ["PEAK_FILE"] = str(Path(tmp) / "peak-kb")
         pics = _pictures(Path(tmp) / "pics", 10)
         if sizes := _sizes(args.server_sizes):
             from bench.server import start_server
@@ -84,6 +99,7 @@ def _pictures(folder: Path, n: int) -> Path:
 def _env(db: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMGSEARCH_")}
     env["PYTHONPATH"] = str(REPO_ROOT)
+    env["PEAK_FILE"] = os.environ["PEAK_FILE"]
     return env | {"IMGSEARCH_DB": db, "IMGSEARCH_COLLECTION": COLLECTION, "IMGSEARCH_DEVICE": "cpu"}
 
 
@@ -113,7 +129,7 @@ def _bot(env: dict[str, str]) -> tuple[float, float, float]:
     """Seconds from launch to the first answer's JSON line, the process's peak RSS in MB and its CPU seconds (user +
     system: what the start costs whatever else the machine is doing; wall time on a shared machine is not)."""
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "--json"], env=env, cwd=REPO_ROOT, text=True,
+    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "bot", "--json"], env=env, cwd=REPO_ROOT, text=True,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert proc.stdin and proc.stdout
     proc.stdin.write(TURN + "\n")
@@ -127,7 +143,7 @@ def _bot(env: dict[str, str]) -> tuple[float, float, float]:
 
 def _info(env: dict[str, str]) -> tuple[float, float, float]:
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "indexer", "info", "--json"], env=env, cwd=REPO_ROOT,
+    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "indexer", "info", "--json"], env=env, cwd=REPO_ROOT,
                             stdout=subprocess.PIPE, stderr=None, text=True)
     assert proc.stdout
     out = proc.stdout.read()
@@ -138,11 +154,11 @@ def _info(env: dict[str, str]) -> tuple[float, float, float]:
 
 
 def _peak_mb(proc: subprocess.Popen[str]) -> tuple[float, float]:
-    """(peak RSS in MB, CPU seconds) of the child, from the kernel's accounting when it is reaped."""
+    """(peak RSS in MB from the child's VmHWM, CPU seconds from the kernel's accounting when it is reaped)."""
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     assert proc.returncode == 0, proc.returncode
-    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return int(Path(os.environ["PEAK_FILE"]).read_text()) / 1024, usage.ru_utime + usage.ru_stime
 
 
 def _report(rows: list[dict[str, object]], runs: int) -> str:
