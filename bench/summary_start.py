@@ -32,6 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import REPO_ROOT, clustered_vectors, median, table, write_section  # noqa: E402
 
 COLLECTION = "bench"
+NOTE = """
+
+Wall seconds depend on what else the machine runs; the CPU seconds of each process hardly do and are what to
+compare across sizes. On the server the bot and `info` read count(*) and the stored summary, so their CPU time and
+RSS should stay flat; the one-time recount streams every row in bounded memory. Milvus Lite runs inside the process
+and loads the whole collection when it opens it, so there RSS and CPU grow with the rows whatever the bot reads."""
 TURN = "red cars"
 # Runs a module as `python -m` does and leaves its peak RSS (VmHWM) in $PEAK_FILE at exit. The kernel's ru_maxrss
 # of a child includes its parent's RSS at the fork (this script's, which grows once torch is imported to describe
@@ -183,7 +189,7 @@ def _report(rows: list[dict[str, object]], runs: int) -> str:
                 lo, hi = min(r[col] for r in mine), max(r[col] for r in mine)
                 text += f"\n- {tier}, {what}: {lo:.3g} to {hi:.3g} from {mine[0][1]} to {mine[-1][1]} rows " \
                         f"(largest / smallest {hi / lo:.2f})"
-    return text + f"\n- load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    return text + f"\n- load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores" + NOTE
 
 
 # --- growing the collection (a child process, so a Lite data dir is free again when it exits) -------------------
