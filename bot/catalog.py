@@ -8,12 +8,12 @@ the collection gets a clear answer instead of a search that shows photos from an
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from indexer.photometa import PhotoMeta, summarize
+from indexer.photometa import PhotoMeta
+from indexer.summary import Summary
 
 # What people call a country, beyond its name in the GeoNames / ISO tables.
 COUNTRY_ALIASES = {
@@ -29,18 +29,20 @@ class Catalog:
     places: dict[str, str] = field(default_factory=dict)  # lower-cased name (or alias) -> name as stored
     place_counts: tuple[tuple[str, int], ...] = ()  # most photographed first
     cameras: tuple[tuple[str, int], ...] = ()  # as stored, most used first
-    facts: dict[str, object] = field(default_factory=dict)  # indexer.photometa.summarize of the collection
+    facts: dict[str, object] = field(default_factory=dict)  # indexer.summary.Summary.facts of the collection
+
+    @classmethod
+    def from_summary(cls, summary: Summary) -> Catalog:
+        """From the collection's stored summary (indexer.summary): its counts are all the words need, so
+        nothing here reads the collection's rows."""
+        counts = _ranked(summary.names)
+        places = {fold(name): name for name, _ in counts}
+        places |= {alias: name for alias, name in COUNTRY_ALIASES.items() if summary.names.get(name, 0) > 0}
+        return cls(places, counts, _ranked(summary.cameras), summary.facts(top=8))
 
     @classmethod
     def from_photos(cls, metas: Iterable[PhotoMeta]) -> Catalog:
-        metas = list(metas)
-        counts: Counter[str] = Counter()
-        for m in metas:
-            counts.update({p for p in (m.city, m.region, m.country) if p})
-        places = {fold(name): name for name in counts}
-        places |= {alias: name for alias, name in COUNTRY_ALIASES.items() if name in counts}
-        cameras = Counter(m.camera for m in metas if m.camera)
-        return cls(places, tuple(counts.most_common()), tuple(cameras.most_common()), summarize(metas, top=8))
+        return cls.from_summary(Summary().count_all(metas))
 
     def place(self, words: str) -> str | None:
         return self.places.get(fold(words))
@@ -67,6 +69,11 @@ class Catalog:
 
     def top_cameras(self, n: int = 6) -> str:
         return ", ".join(name for name, _ in self.cameras[:n]) or "none recorded"
+
+
+def _ranked(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """Most photographed (used) first; ties in the order first counted, as Counter.most_common."""
+    return tuple(sorted(((k, n) for k, n in counts.items() if n > 0), key=lambda kv: -kv[1]))
 
 
 def fold(name: str) -> str:

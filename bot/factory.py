@@ -52,7 +52,7 @@ def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> B
     catalog = None
     if store.has_photo_fields:  # dates, places and cameras (indexer.schema); older collections lack them
         fields |= PHOTO_FILTERS
-        catalog = Catalog.from_photos(store.photos())
+        catalog = Catalog.from_summary(store.summary())  # stored counts: constant time at any size
     floor = min_score_for(settings, embeddings.identity.name)
     config = SearchConfig(k=settings.k, min_score=floor, filter_fields=fields)
     keys = dict(os.environ) | dict(secrets or {})

@@ -16,7 +16,7 @@ from typing import Any
 from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, SearchBotError, StoreUnavailable
 from indexer.lite import connect_uri, endpoint_file, is_server_uri
-from indexer.photometa import PhotoMeta
+from indexer.summary import Summary
 
 IDENTITY_PROPERTY = "imgsearch.model"
 ROOT_PROPERTY = "imgsearch.root"  # the folder the stored relative paths start from
@@ -37,35 +37,36 @@ def describe(uri: str, collection: str, token: str = "") -> CollectionInfo:
             if not client.has_collection(collection):
                 raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
             identity = recorded_identity(client, collection)
-            try:
-                rows = client.query(collection, filter="", output_fields=["count(*)"])
-            except Exception as exc:  # noqa: BLE001
-                if not not_loaded(exc):
-                    raise
-                client.load_collection(collection)  # released by a server restart; see ImageStore._call
-                rows = client.query(collection, filter="", output_fields=["count(*)"])
-        count = int(rows[0]["count(*)"]) if rows else 0
+            count = count_rows(client, collection)
         return CollectionInfo(collection, identity, count)
     finally:
         client.close()
 
 
-def photos(uri: str, collection: str, token: str = "") -> list[PhotoMeta]:
-    """Every stored image's photo metadata, without loading any model (for `info`)."""
-    from indexer import schema
+def summary(uri: str, collection: str, token: str = "", *, bar: bool = True) -> Summary:
+    """The collection's stored summary, without loading any model (for `info`); see indexer.summary_store."""
+    from indexer import summary_store
 
     client = open_client(connect_uri(uri), uri, token)
     try:
-        with reaching(uri, f"reading photo metadata of {collection}"):
-            try:
-                return list(schema.iter_photos(client, collection))
-            except Exception as exc:  # noqa: BLE001
-                if not not_loaded(exc):
-                    raise
-                client.load_collection(collection)  # released by the indexer's finalize or a restart
-                return list(schema.iter_photos(client, collection))
+        with reaching(uri, f"reading the summary of {collection}"):
+            model = (client.describe_collection(collection).get("properties") or {}).get(IDENTITY_PROPERTY, "")
+            client.load_collection(collection)  # a no-op when loaded; a Lite dir opens with it released
+            return summary_store.current(client, collection, lambda: count_rows(client, collection), model=model,
+                                         bar=bar)
     finally:
         client.close()
+
+
+def count_rows(client: Any, collection: str) -> int:
+    try:
+        rows = client.query(collection, filter="", output_fields=["count(*)"])
+    except Exception as exc:  # noqa: BLE001
+        if not not_loaded(exc):
+            raise
+        client.load_collection(collection)  # released by the indexer's finalize or a server restart
+        rows = client.query(collection, filter="", output_fields=["count(*)"])
+    return int(rows[0]["count(*)"]) if rows else 0
 
 
 def ping(uri: str, token: str = "") -> None:
@@ -80,10 +81,13 @@ def ping(uri: str, token: str = "") -> None:
 
 def drop(uri: str, collection: str, token: str = "") -> None:
     """Delete a collection and everything in it (used to rebuild after a model change)."""
+    from indexer import summary_store
+
     client = open_client(connect_uri(uri), uri, token)
     try:
         with reaching(uri, f"dropping collection {collection}"):
             client.drop_collection(collection)
+            summary_store.drop(client, collection)  # its summary, so a new collection of this name starts afresh
     finally:
         client.close()
 
@@ -130,8 +134,6 @@ def reaching(uri: str, what: str) -> Iterator[None]:
         raise
     except Exception as exc:  # noqa: BLE001
         raise StoreUnavailable(f"{what} at {uri} failed: {exc}") from exc
-
-
 
 
 def open_client(resolved: str, uri: str, token: str) -> Any:

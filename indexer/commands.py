@@ -9,13 +9,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from indexer.collection import describe, drop, ping
-from indexer.collection import photos as collection_photos
+from indexer.collection import summary as collection_summary
 from indexer.demo.model import DEMO_MODEL_NAME
 from indexer.embedding import ClipEmbeddings, ModelIdentity, recorded_weights
 from indexer.errors import CollectionMissing, ModelMismatch
 from indexer.ingest import in_shard, parse_shard, read_source
 from indexer.logsetup import DECODER, decoder_output_to
-from indexer.photometa import file_meta, summarize, with_places
+from indexer.photometa import file_meta, with_places
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
 from indexer.store import ImageStore
@@ -80,6 +80,7 @@ def index(
         store = open_store(settings, embeddings, create=True)
     if not store.has_photo_fields:
         _add_photo_fields(store, source.root)
+    store.begin_writing(bar=True)  # a collection from an older version gets its summary first, once
     with (
         decoder_output_to(decoder_log or logging.getLogger(DECODER)),
         tqdm(total=len(items), unit="img", desc="indexing", disable=None, file=sys.stderr) as bar,
@@ -120,7 +121,7 @@ def _print_summary(result: dict[str, object], stored: int) -> None:
 
 def info(settings: Settings, *, quiet: bool) -> dict[str, object]:
     described = describe(settings.db, settings.collection, settings.token)
-    photos = summarize(collection_photos(settings.db, settings.collection, settings.token))
+    photos = collection_summary(settings.db, settings.collection, settings.token).facts()
     result = {
         "collection": described.name,
         "db": settings.db,
@@ -138,8 +139,8 @@ def info(settings: Settings, *, quiet: bool) -> dict[str, object]:
 
 def _print_photos(photos: dict[str, object]) -> None:
     if photos["dated"]:
-        print(f"  taken {photos['first']} to {photos['last']} ({photos['from_exif']} dated by EXIF, the rest by "
-              "file time)")
+        others = f"; {photos['by_file_time']} more by file time only" if photos["by_file_time"] else ""
+        print(f"  taken {photos['first']} to {photos['last']} ({photos['dated']} dated by EXIF{others})")
     for title, key in (("cameras", "cameras"), ("places", "places")):
         top = photos[key]
         if top:

@@ -185,18 +185,3 @@ def country_name(code: str) -> str:
 
     country = pycountry.countries.get(alpha_2=code) if code else None
     return getattr(country, "common_name", None) or getattr(country, "name", "") if country else code
-
-
-def summarize(metas: Sequence[PhotoMeta], top: int = 5) -> dict[str, object]:
-    """What a collection holds, for `info` and the chat's first screen: date range, cameras, places."""
-    from collections import Counter
-
-    dates = sorted(m.taken for m in metas if m.taken)
-    cameras = Counter(m.camera for m in metas if m.camera)
-    places = Counter(", ".join(p for p in (m.city, m.country) if p) for m in metas if m.city or m.country)
-    day = [datetime.fromtimestamp(d, UTC).date().isoformat() for d in (dates[:1] + dates[-1:])] or ["", ""]
-    return {
-        "dated": len(dates), "from_exif": sum(m.taken_src == "exif" for m in metas), "first": day[0],
-        "last": day[-1], "with_gps": sum(m.has_gps for m in metas), "cameras": cameras.most_common(top),
-        "places": places.most_common(top),
-    }

@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from indexer.collection import set_property
+from indexer import summary_store
+from indexer.collection import IDENTITY_PROPERTY, set_property
 from indexer.photometa import PhotoMeta
+from indexer.summary import Summary
 
 MAX_PATH = 2048
 MAX_CAPTION = 4096
@@ -104,18 +106,6 @@ def photo_from_row(row: dict[str, Any]) -> PhotoMeta:
     )
 
 
-def iter_photos(client: Any, name: str, batch: int = 2000) -> Iterator[PhotoMeta]:
-    """Every stored image's photo metadata (nothing for a collection made before it was recorded)."""
-    if not is_current(client, name):
-        return
-    it = client.query_iterator(name, batch_size=batch, filter="", output_fields=list(PHOTO_FIELDS))
-    try:
-        while rows := it.next():
-            yield from (photo_from_row(row) for row in rows)
-    finally:
-        it.close()
-
-
 def upgrade(client: Any, name: str, dim: int, index_params: dict[str, Any],
             metas_for: Callable[[list[str]], list[PhotoMeta]], batch: int = 500) -> int:
     """Copy every row of `name` into a collection with the current fields, adding photo metadata
@@ -127,17 +117,22 @@ def upgrade(client: Any, name: str, dim: int, index_params: dict[str, Any],
         client.drop_collection(spare)
     info = client.describe_collection(name)
     create(client, spare, dim, info.get("description", ""), index_params)
-    copied = 0
+    copied, tally = 0, Summary()
     for rows in _rows(client, name, batch):
         metas = metas_for([str(r["path"]) for r in rows])
         client.insert(spare, [r | photo_columns(m) for r, m in zip(rows, metas, strict=True)])
+        tally.count_all(metas)  # every row passes here once: the upgraded collection's summary, exact
         copied += len(rows)
     client.flush(spare)
     for key, value in (info.get("properties") or {}).items():
         set_property(client, spare, key, value)
+    summary_store.drop(client, name)  # killed from here on, the next reader counts the new rows afresh
     client.drop_collection(name)
     client.rename_collection(spare, name)
     client.load_collection(name)
+    model = (info.get("properties") or {}).get(IDENTITY_PROPERTY) or info.get("description", "")
+    owner = summary_store.owner_token(client, name, make=True)
+    summary_store.write(client, name, summary_store.Stored(tally, owner, model))  # exact: a delta from nothing
     return copied
 
 
@@ -145,6 +140,7 @@ def finish_interrupted(client: Any, name: str) -> None:
     """An upgrade killed between dropping the old collection and renaming the copy: finish the rename."""
     spare = name + UPGRADE_SUFFIX
     if not client.has_collection(name) and client.has_collection(spare):
+        summary_store.drop(client, name)  # the old rows' summary (no photo fields), if the drop came first
         client.rename_collection(spare, name)
 
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from indexer import schema
+from indexer import schema, summary_store
 from indexer.collection import (
     IDENTITY_PROPERTY,
     ROOT_PROPERTY,
@@ -33,6 +33,8 @@ from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
 from indexer.lite import connect_uri, is_server_uri
 from indexer.photometa import PhotoMeta
 from indexer.schema import MAX_CAPTION, Hit, ImageRecord
+from indexer.summary import Summary
+from indexer.summary_keeper import SummaryKeeper
 
 __all__ = ["Hit", "ImageRecord", "ImageStore"]
 
@@ -85,6 +87,7 @@ class ImageStore:
                 self._create(identity)  # type: ignore[arg-type]
                 self.identity = identity  # type: ignore[assignment]
             self._vs = self._langchain_store(embeddings)
+        self._keeper = SummaryKeeper(lambda: self._client, collection, self.identity.to_json(), self.count, self._call)
 
     # -- set-up ----------------------------------------------------------------------------------------
     def _check_identity(self, requested: ModelIdentity | None) -> ModelIdentity:
@@ -147,20 +150,20 @@ class ImageStore:
         if not records:
             return
         ids = [r.id for r in records]
-        self._call("delete before insert", lambda: self._vs.delete(ids=ids))
-        self._call(
-            "insert",
-            lambda: self._vs.add_embeddings(
-                texts=[r.caption[:MAX_CAPTION] for r in records],
-                embeddings=vectors.astype(np.float32).tolist(),
-                metadatas=[schema.record_metadata(r) for r in records],
-                ids=ids,
-            ),
-        )
+        texts, metas = [r.caption[:MAX_CAPTION] for r in records], [schema.record_metadata(r) for r in records]
+        with self._keeper.writing(ids, [r.photo for r in records]):  # the summary's delta (indexer.summary_keeper)
+            self._call("delete before insert", lambda: self._vs.delete(ids=ids))
+            self._call("insert", lambda: self._vs.add_embeddings(
+                texts=texts, embeddings=vectors.astype(np.float32).tolist(), metadatas=metas, ids=ids))
 
     def delete(self, ids: Sequence[str]) -> None:
         if ids:
-            self._call("delete", lambda: self._vs.delete(ids=list(ids)))
+            with self._keeper.writing(ids, []):
+                self._call("delete", lambda: self._vs.delete(ids=list(ids)))
+
+    def begin_writing(self, *, bar: bool = False) -> None:
+        """Before a run's writes: a collection without a summary gets one now (streamed, `bar` shows it)."""
+        self._keeper.begin(bar=bar)
 
     def finalize(self) -> None:
         """Persist and build the vector index now, so the first search after indexing is fast.
@@ -172,6 +175,7 @@ class ImageStore:
         and persist (.idx files) every segment's index before we return. Only when this process holds
         the data dir: a bot serving it to us must not see its collection released.
         """
+        self._keeper.close()  # the run's last summary delta
         self._call("flush", lambda: self._client.flush(self.name))
         if holds_lite_dir(self.uri):
             self._call("release", lambda: self._client.release_collection(self.name))
@@ -236,9 +240,11 @@ class ImageStore:
         dated = sorted((r for r in rows if r.get("taken")), key=lambda r: r["taken"], reverse=newest_first)
         return [schema.hit_from_row(row) for row in [*dated, *(r for r in rows if not r.get("taken"))][:limit]]
 
-    def photos(self) -> list[PhotoMeta]:
-        """Every stored image's photo metadata (for the collection's date range, cameras and places)."""
-        return self._call("query", lambda: list(schema.iter_photos(self._client, self.name)))
+    def summary(self, *, bar: bool = True) -> Summary:
+        """The collection's counts, dates, places and cameras, read from its stored summary (constant time);
+        computed once, streamed, for a collection that has none or whose summary a dead run left stale."""
+        return self._call("summary", lambda: summary_store.current(
+            self._client, self.name, self.count, model=self.identity.to_json(), bar=bar))
 
     def search(self, vector: Sequence[float], k: int, expr: str | None = None) -> list[Hit]:
         query = list(map(float, vector))
@@ -291,4 +297,5 @@ class ImageStore:
         return True
 
     def close(self) -> None:
+        self._keeper.close()  # a run that wrote without finalize() still leaves its summary delta
         self._client.close()

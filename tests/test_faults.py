@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from indexer.collection import summary
 from indexer.lite import endpoint_file
 from tests.milvus_server import MilvusServer, indexer_cmd, stored_rows
 from tests.test_resume import expected_rows, make_source
@@ -117,6 +118,8 @@ def test_killed_indexer_and_server_converge(milvus_standalone: MilvusServer, tmp
     assert count == len(rows), f"duplicated rows: count(*) {count} for {len(rows)} ids; {log}"
     assert set(rows) == set(expected), f"lost {len(set(expected) - set(rows))}, extra {len(set(rows) - set(expected))}"
     assert rows == expected, "a row points at the wrong file"
+    held = summary(server.uri, COLLECTION, bar=False)  # what the bot and `info` read: these rows, every one dated
+    assert (held.rows, held.dated) == (count, count), held
     print("\n".join(log))
 
 

@@ -20,6 +20,7 @@ from PIL import Image
 from indexer.lite import endpoint_file
 from indexer.pipeline import content_id
 from indexer.store import ImageStore
+from indexer.summary import Summary
 
 pytestmark = pytest.mark.slow
 
@@ -124,5 +125,7 @@ def test_killed_runs_converge_to_one_row_per_image(
         assert set(stored) == set(expected)
         wrong = {cid: (stored[cid], want) for cid, want in expected.items() if stored[cid] != want}
         assert wrong == {}
+        # and the summary the bot and `info` read describes exactly these rows, however the kills fell
+        assert store.summary(bar=False) == Summary().count_all(hit.photo for hit in store.browse(None, 10 * N_IMAGES))
     finally:
         store.close()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.collection import summary
 from indexer.ingest import in_shard, read_source
 from tests.milvus_server import MilvusServer, indexer_cmd, stored_rows
 from tests.test_resume import expected_rows
@@ -77,3 +78,5 @@ def test_three_shards_equal_one_run(milvus_standalone: MilvusServer, tmp_path: P
     one, one_count = stored_rows(server.uri, "single")
     assert sharded == one == expected_rows(source)
     assert sharded_count == one_count == len(one) == 60, "duplicated rows"
+    # three runs merged their summary deltas at once: what a reader gets is still the one run's summary
+    assert summary(server.uri, "sharded", bar=False) == summary(server.uri, "single", bar=False)
