@@ -120,7 +120,8 @@ def compute(client: Any, name: str, total: int, *, bar: bool = True) -> Summary:
         return Summary(rows=total)
     summary = Summary()
     it = client.query_iterator(name, batch_size=BATCH, filter="", output_fields=list(schema.PHOTO_FIELDS))
-    with tqdm(total=total, unit="img", desc="summarising", disable=None if bar else True, file=sys.stderr) as shown:
+    quiet = not (bar and total)  # a new, empty collection has nothing to count: no bar on the terminal
+    with tqdm(total=total, unit="img", desc="summarising", disable=True if quiet else None, file=sys.stderr) as shown:
         try:
             while rows := it.next():
                 summary.count_all(schema.photo_from_row(row) for row in rows)
