@@ -96,6 +96,20 @@ def wait_for_quiet_cpu(busy_below: float = 15.0, timeout: float = 240.0) -> floa
     return time.monotonic() - start
 
 
+def wait_healthy(url: str, timeout: float = 180) -> None:
+    """Until a started Streamlit page answers its health URL (or give up after `timeout` seconds)."""
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"streamlit not healthy after {timeout} s")
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]

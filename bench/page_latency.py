@@ -25,7 +25,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import REPO_ROOT, table, write_section  # noqa: E402
+from bench.common import REPO_ROOT, table, wait_healthy, write_section  # noqa: E402
 
 TURNS = ["red cars", "only at night", "more like #2", "show more", "boats", "without trees", "two of them",
          "in the snow", "yellow flowers", "bigger ones"]
@@ -102,7 +102,7 @@ def main() -> None:
         port = free_port()
         proc = serve(db, Path(tmp) / "thumbs", port)
         try:
-            _wait(f"http://127.0.0.1:{port}/_stcore/health")
+            wait_healthy(f"http://127.0.0.1:{port}/_stcore/health")
             seconds, fetched, rss = drive(f"http://127.0.0.1:{port}/", proc.pid, args.turns)
         finally:
             proc.terminate()
@@ -113,18 +113,6 @@ def main() -> None:
         write_section("page_latency", "Chat page with 12 MP photos, real browser (bench/page_latency.py)", body,
                       started)
 
-
-def _wait(url: str, timeout: float = 180) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"streamlit not healthy after {timeout} s")
 
 
 def report(seconds: list[float], fetched: list[int], rss: dict[int, float], photo_bytes: float) -> str:

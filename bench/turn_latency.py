@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import REPO_ROOT, write_section  # noqa: E402
+from bench.common import REPO_ROOT, wait_healthy, write_section  # noqa: E402
 from bench.turn_report import report  # noqa: E402
 
 TURNS = ["red cars", "blue boats", "yellow flowers", "green trees", "purple houses", "orange fish", "show more",
@@ -173,24 +173,12 @@ def page_pass(db: Path, turns: list[str], logs: Path) -> list[Turn]:
     port = free_port()
     proc = serve(db, port, logs / f"streamlit-{db.parent.name}.log")
     try:
-        _wait(f"http://127.0.0.1:{port}/_stcore/health")
+        wait_healthy(f"http://127.0.0.1:{port}/_stcore/health")
         return drive(f"http://127.0.0.1:{port}/", turns, proc.pid)
     finally:
         proc.terminate()  # our own child, by pid
         proc.wait(timeout=30)
 
-
-def _wait(url: str, timeout: float = 180) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"streamlit not healthy after {timeout} s")
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import REPO_ROOT, table, write_section  # noqa: E402
+from bench.common import REPO_ROOT, table, wait_healthy, write_section  # noqa: E402
 
 SIDE = 7900
 SESSIONS = 3
@@ -128,7 +128,7 @@ def main() -> None:
         port = free_port()
         proc = serve(db, Path(tmp) / "thumbs", port)
         try:
-            _wait(f"http://127.0.0.1:{port}/_stcore/health")
+            wait_healthy(f"http://127.0.0.1:{port}/_stcore/health")
             rss = drive(f"http://127.0.0.1:{port}/", proc.pid, png)
         finally:
             proc.terminate()  # our own child, by pid
@@ -139,18 +139,6 @@ def main() -> None:
         write_section("upload_rss", "Server memory after uploads of a 7900×7900 PNG (bench/upload_rss.py)", body,
                       started)
 
-
-def _wait(url: str, timeout: float = 180) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise SystemExit(f"streamlit not healthy after {timeout} s")
 
 
 def report(rss: dict[str, float], png_bytes: int) -> str:
