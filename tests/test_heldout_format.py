@@ -1,4 +1,4 @@
-"""Format checks for the held-out dialog tables (tests/heldout_open.py, tests/heldout_demo.py).
+"""Format checks for the held-out dialog tables (tests/heldout_open.py, tests/heldout_open2.py, tests/heldout_demo.py).
 
 Only the FORMAT is checked here: every spec item parses, one @action per turn, no word both required and
 forbidden, demo wants are known ``name=value`` pairs, dialog names are unique (also in the source, where a
@@ -14,6 +14,7 @@ import pytest
 
 from tests.heldout_demo import HELDOUT_DEMO
 from tests.heldout_open import HELDOUT_OPEN
+from tests.heldout_open2 import HELDOUT_OPEN2
 
 HERE = Path(__file__).parent
 ACTIONS = {"new", "refine", "exclude", "filter", "more_like", "show_more", "reset", "none"}
@@ -46,6 +47,7 @@ def _dict_keys(filename: str, name: str) -> list[str]:
 
 @pytest.mark.parametrize("filename,name,table", [
     ("heldout_open.py", "HELDOUT_OPEN", HELDOUT_OPEN),
+    ("heldout_open2.py", "HELDOUT_OPEN2", HELDOUT_OPEN2),
     ("heldout_demo.py", "HELDOUT_DEMO", HELDOUT_DEMO),
 ])
 def test_unique_dialog_names(filename, name, table):
@@ -58,6 +60,11 @@ def test_unique_dialog_names(filename, name, table):
 def test_open_sizes():
     assert len(HELDOUT_OPEN) >= 50
     assert sum(len(turns) for turns in HELDOUT_OPEN.values()) >= 140
+
+
+def test_open2_sizes():
+    assert len(HELDOUT_OPEN2) >= 50
+    assert sum(len(turns) for turns in HELDOUT_OPEN2.values()) >= 120
 
 
 def test_demo_sizes():
@@ -91,9 +98,12 @@ def _check_spec(spec: str) -> None:
         assert not plus, f"@{actions[0]} searches no new phrase: {spec!r}"
 
 
-@pytest.mark.parametrize("name", sorted(HELDOUT_OPEN))
-def test_open_dialog_format(name):
-    turns = HELDOUT_OPEN[name]
+OPEN_HELD = {**{("1", n): t for n, t in HELDOUT_OPEN.items()}, **{("2", n): t for n, t in HELDOUT_OPEN2.items()}}
+
+
+@pytest.mark.parametrize("key", sorted(OPEN_HELD), ids=[f"{s}:{n}" for s, n in sorted(OPEN_HELD)])
+def test_open_dialog_format(key):
+    name, turns = key[1], OPEN_HELD[key]
     assert re.match(r"^[a-z]+: \S", name), f"name is '<theme>: <title>': {name!r}"
     assert turns
     for turn in turns:
