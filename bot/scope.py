@@ -160,6 +160,8 @@ def _places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
             name = catalog.place(candidate)
             if name is not None:
                 scope.filters.append(("place", "eq", name, f"taken in {name}"))
+                if _names_a_thing(words, n):
+                    return low  # "from the london eye": the place names a thing, whose words the phrase keeps
                 end = m.start("words") + len(candidate)
                 return _places((low[: m.start()] + " " + low[end:]).strip(), raw, catalog, scope)
             if _named(candidate, raw, bool(m["verb"])) and candidate in world_places():
@@ -167,6 +169,14 @@ def _places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
                                f"{catalog.top_places()}."
                 return low
     return low
+
+
+def _names_a_thing(words: list[str], end: int) -> bool:
+    """Whether the place name ending before words[end] is the first part of a thing's name ("the london eye",
+    "tokyo tower"): a noun follows it that is not a photo word or a scene ("paris photos", "rome at night")."""
+    after = words[end].strip("?!.,;") if end < len(words) else ""
+    return bool(after) and "NOUN" in getAllLemmas(after) and after not in lx.MEDIA_NOUNS \
+        and after not in lx.STOPWORDS and after not in lx.TIMES and after not in lx.PLACES
 
 
 def _bare_places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
@@ -182,6 +192,8 @@ def _bare_places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
             # a run of two or more words naming a place of the collection is that place ("new york skyline")
             if name and (n > 1 or not any(getAllLemmas(w) for w in run.split()) or low.strip(" ?!.") == run):
                 scope.filters.append(("place", "eq", name, f"taken in {name}"))
+                if _names_a_thing(words, start + n):
+                    return low
                 return " ".join(words[:start] + words[start + n:])
     _elsewhere(words, raw, catalog, scope)
     return low

@@ -13,13 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot import lexicon as lx
-from bot.planner.words import KIN, MEDIA, META, QUANTITIES, RELATIONAL, REQUEST_VERBS, Tag, gerund, tags_of
+from bot.planner.words import KIN, MEDIA, META, QUANTITIES, RELATIONAL, REQUEST_VERBS, Tag, gerund, participle, tags_of
 
 _NP_KINDS = frozenset({"det", "poss", "num", "adj", "noun", "media", "vague", "pron", "ing", "part"})
 _FRAME_KINDS = frozenset({"pron", "aux", "chat"})
 _PARTICLES = frozenset({"up", "down", "out", "off", "around", "over", "away", "back"})
 _LEADING = frozenset({"all", "some", "any", "just", "only", "both", "such", "more", "even", "really", "very"})
 _SPEAKERS = frozenset({"i", "we", "you", "u", "ya", "i'm", "we're", "you're", "i'd", "i've", "we'd", "let's"})
+# Pronouns that are the subject of a clause: after a noun phrase they open a relative clause ("the bowl i had").
+_CLAUSE_SUBJECTS = _SPEAKERS | frozenset({"he", "she", "they", "he's", "she's", "they're", "they've"})
 _ADVERBIAL = frozenset({"outside", "inside", "underneath", "nearby", "upstairs", "downstairs", "overhead", "below",
                         "above", "behind"})
 
@@ -90,12 +92,7 @@ def chunks(tags: list[Tag]) -> list[Chunk]:
             continue
         start = i
         if t.word in _SPEAKERS:  # "the ones i took", "the dog we had": about the person, not the picture
-            i += 1
-            while i < len(tags) and (tags[i].kind in ("aux", "verb", "ving", "ven", "chat") or tags[i].word in
-                                     REQUEST_VERBS or tags[i].word in _PARTICLES):
-                i += 1
-            if i + 1 < len(tags) and tags[i].kind == "adj" and tags[i + 1].kind == "prep":
-                i += 2  # "i'm partial to", "we're keen on": how the person feels, then what about
+            i = _speaker_clause(tags, i, out)
             continue
         if t.kind == "neg" and i + 1 < len(tags) and tags[i + 1].word == "of":
             negated, i = True, i + 2  # "none of the red ones"
@@ -112,6 +109,30 @@ def chunks(tags: list[Tag]) -> list[Chunk]:
     return out
 
 
+def _speaker_clause(tags: list[Tag], i: int, out: list[Chunk]) -> int:
+    """Past the person's own clause: "the ones i took", "the sink i sent the plumber" (what the person did, and
+    to whom, is not in the picture), but "the scarf i knitted" is a knitted scarf; after "where" ("the one where
+    i'm holding my medal") the person is in the picture, so only the pronoun and its auxiliary go."""
+    if i > 0 and tags[i - 1].word in ("where", "when", "while", "whilst"):
+        i += 1
+        while i < len(tags) and tags[i].kind in ("aux", "chat"):
+            i += 1
+        return i
+    i, own = i + 1, ""
+    while i < len(tags) and (tags[i].kind in ("aux", "verb", "ving", "ven", "chat") or tags[i].word in
+                             REQUEST_VERBS or tags[i].word in _PARTICLES):
+        if tags[i].kind in ("verb", "ven") and tags[i].word not in REQUEST_VERBS:
+            own = tags[i].word
+        i += 1
+    if i + 1 < len(tags) and tags[i].kind == "adj" and tags[i + 1].kind == "prep":
+        return i + 2  # "i'm partial to", "we're keen on": how the person feels, then what about
+    if own and i < len(tags) and tags[i].kind in ("det", "poss"):
+        _, i = noun_phrase(tags, i)  # "i sent the plumber": the object of the person's act
+    elif own and out and out[-1].kind == "np":
+        out.append(Chunk("act", words=participle(own)))
+    return i
+
+
 def _np_follows(tags: list[Tag], i: int) -> bool:
     return i < len(tags) and tags[i].kind in _NP_KINDS
 
@@ -126,6 +147,8 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
         t = tags[i]
         if t.kind in ("det", "poss", "num") and np.nouns:
             break  # "crossing a viaduct": a new phrase begins
+        if t.word in _CLAUSE_SUBJECTS and i > start:
+            break  # "the ramen i had in tokyo": a subject pronoun after the phrase opens a relative clause
         if t.kind == "conj":
             if t.word != "and" or not _coordinated(tags, i, np):
                 break
@@ -138,8 +161,8 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
             np.nouns.append(t.word)  # "ice cream": a noun after a noun is the same thing's name
         elif t.kind == "adj":
             np.adjectives.append(t.word)
-        elif t.kind in ("noun", "ing") and t.word in META:
-            pass  # "wrong colour", "street background": the search's own vocabulary
+        elif t.kind in ("noun", "ing") and t.word in META and not _names_next(tags, i):
+            pass  # "wrong colour", "street background": the search's own vocabulary ("times square" is a name)
         elif t.kind in ("noun", "ing"):
             if not (t.word.endswith("'s") and (np.nouns[-1:] and np.nouns[-1] in KIN or t.word[:-2] in KIN
                                               or _after_possessive(tags, i))):
@@ -172,12 +195,19 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
             inner.counts = np.counts + ([QUANTITIES[lx.singular(np.nouns[0])]] if quantity else []) + inner.counts
             inner.framed = np.media
             return inner, j
-    if np.nouns and i < len(tags) - 1 and tags[i].word == "of" and tags[i + 1].kind in ("noun", "det", "adj", "num"):
+    if np.nouns and i < len(tags) - 1 and tags[i].word == "of" and tags[i + 1].kind in ("noun", "det", "adj", "num",
+                                                                                       "poss", "part", "ing"):
         inner, j = noun_phrase(tags, i + 1)  # "a bowl of soup", "the top of a mountain"
         if inner.nouns and not inner.ref:
             np.nouns += ["of", *inner.adjectives, *inner.nouns]
             return np, j
     return np, i
+
+
+def _names_next(tags: list[Tag], i: int) -> bool:
+    """A word of the search's vocabulary that names the noun after it ("times square", "place card")."""
+    return i + 1 < len(tags) and (tags[i + 1].kind == "noun" or tags[i + 1].kind == "adj"
+                                  and _noun_too(tags[i + 1].word))
 
 
 def _noun_too(word: str) -> bool:

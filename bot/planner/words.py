@@ -33,7 +33,7 @@ COORDINATORS = _w("and or nor but plus")
 AUXILIARIES = _w("am is are was were be been being do does did have has had can could will would shall should may "
                  "might must 's 're 'm 'd 've 'll isn't aren't wasn't weren't don't doesn't didn't can't couldn't "
                  "won't wouldn't shouldn't haven't hasn't gotta")
-RELATIVES = _w("where that which who whom whose when while whilst")
+RELATIVES = _w("where that which who whom whose when while whilst where's what's when's how's")
 NEGATORS = _w("not no never without except excluding exclude avoid minus nothing none nor n't neither")
 # Verbs that frame a request or a wish rather than describe a picture ("show me", "I want", "do you have").
 REQUEST_VERBS = _w(
@@ -117,6 +117,14 @@ def gerund(word: str) -> str:
     return forms[0] if forms else word
 
 
+@cache
+def participle(word: str) -> str:
+    """"ate" -> "eaten", "knitted" -> "knitted": a verb of the person's own clause read as the thing's state."""
+    lemmas = getAllLemmas(word).get("VERB", ())
+    forms = getInflection(lemmas[0], tag="VBN") if lemmas else ()
+    return forms[0] if forms else word
+
+
 def verb_forms(word: str) -> frozenset[str]:
     lemmas = getAllLemmas(word).get("VERB", ())
     return frozenset(f for lemma in lemmas for fs in getAllInflections(lemma, upos="VERB").values() for f in fs)
@@ -143,7 +151,17 @@ def tag(words: list[str]) -> list[Tag]:
     for i, w in enumerate(words):
         kinds[i] = _in_context(w, kinds[i], kinds[i - 1] if i else "", kinds[i + 1] if i + 1 < len(words) else "",
                                words[i - 1] if i else "")
+    for i, k in enumerate(kinds):
+        if k == "part" and kinds[i + 1:i + 2] == ["adj"] and not _noun_ends(kinds, i + 1):
+            kinds[i] = "ving"  # "glowing blue": no noun follows its adjectives, so the -ing word is the verb
     return [Tag(w, k) for w, k in zip(words, kinds, strict=True)]
+
+
+def _noun_ends(kinds: list[str], i: int) -> bool:
+    """Whether the run of adjectives from i ends in a noun ("sleeping *black cats*")."""
+    while i < len(kinds) and kinds[i] == "adj":
+        i += 1
+    return i < len(kinds) and kinds[i] in ("noun", "media", "ing", "part")
 
 
 _NOMINAL = frozenset({"det", "poss", "adj", "num", "prep"})
