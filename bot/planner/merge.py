@@ -48,6 +48,8 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     if live is not None and p.subject and live.subject and _names(p.negatives, live.subject):
         p.negatives = [n for n in p.negatives if not _names([n], live.subject)]  # "fish not boats"
         p.correction = True
+    if live is not None and p.correction and live.subject:
+        live, p = _correct_part(live, p)
     same = _same_head(p.subject, live)
     # "red flowers on the grass" while on "two flowers at night": the thing said again with a new description
     restated = same and p.pronoun is None and not (p.continues or p.correction) and len({*p.mods, *p.bare}) >= 2
@@ -90,6 +92,26 @@ def _release(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, reader.Me
             p = replace(p, negatives=[*p.negatives, word])
         live = replace(live, modifiers=mods, negatives=negatives, action=Action.REFINE)
     return live, replace(p, release=[])
+
+
+def _correct_part(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, reader.Message]:
+    """"I meant the indoor court", "the couch, not the rug": a correction whose noun (or whose "not ...") names
+    the head of a part of the search other than its thing changes that part where it stands; the thing stays."""
+    new = p.subject or p.bare
+    if not new or _same_head(new, live):
+        return live, p
+    heads = {lx.singular(w.split()[-1]) for w in [new[-1], *p.negatives] if w}
+    for k, m in enumerate(live.modifiers):
+        words = m.split()
+        if len(words) < 2 or lx.group_of(m) not in ("where", "with", "place") or lx.singular(words[-1]) not in heads:
+            continue
+        looks = [a for a in p.mods if " " not in a and lx.group_of(a) in ("extra", "color", "size")]
+        cut = max((j for j, w in enumerate(words) if w in ("the", "a", "an")), default=0)
+        part = " ".join([*words[: cut + 1], *looks, *new])  # "at the outdoor court" -> "at the indoor court"
+        rest = [a for a in p.mods if a not in looks]
+        return replace(live, modifiers=live.modifiers[:k] + live.modifiers[k + 1:]), \
+            replace(p, subject=[], bare=[], mods=[part, *rest])
+    return live, p
 
 
 def _names(negatives: list[str], subject: str) -> bool:
@@ -145,7 +167,7 @@ def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
     if swap:
         kept_neg = [n for n in kept_neg if not _names([n], subject)]  # "without boats", then "what about boats?"
     negatives = tuple(_dedupe(kept_neg + [_besides(n, subject) for n in p.negatives]))
-    mods = _drop_contradicted(_combine(live.modifiers, new_mods), negatives)
+    mods = _drop_contradicted(_combine(live.modifiers, new_mods, p.correction), negatives)
     number = p.pronoun if p.pronoun in ("singular", "plural") else None
     if number is not None and not any(lx.group_of(m) == "count" for m in p.mods):
         # "the black one" after "two dogs": the pronoun's number wins over the old count
@@ -201,12 +223,13 @@ def _besides(negative: str, subject: str) -> str:
     return " ".join(words) if words else negative
 
 
-def _combine(old: tuple[str, ...], new: list[str]) -> tuple[str, ...]:
-    """Add modifiers; one of a group replaces the old one (adjectives, where- and with-phrases accumulate)."""
+def _combine(old: tuple[str, ...], new: list[str], correcting: bool = False) -> tuple[str, ...]:
+    """Add modifiers; one of a group replaces the old one (adjectives, where- and with-phrases accumulate, but a
+    correction's where- or with-phrase replaces the one it corrects: "no, the one in the bunker")."""
     out = list(old)
     for m in new:
         group = lx.group_of(m)
-        if group not in ("extra", "where", "with"):
+        if group not in ("extra", "where", "with") or correcting and group != "extra":
             out = [o for o in out if lx.group_of(o) != group]
         out = [o for o in out if o != m] + [m]
     return tuple(out)

@@ -206,8 +206,8 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
 
 def _names_next(tags: list[Tag], i: int) -> bool:
     """A word of the search's vocabulary that names the noun after it ("times square", "place card")."""
-    return i + 1 < len(tags) and (tags[i + 1].kind == "noun" or tags[i + 1].kind == "adj"
-                                  and _noun_too(tags[i + 1].word))
+    return i + 1 < len(tags) and tags[i + 1].word not in META and (
+        tags[i + 1].kind == "noun" or tags[i + 1].kind == "adj" and _noun_too(tags[i + 1].word))
 
 
 def _noun_too(word: str) -> bool:
