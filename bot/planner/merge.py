@@ -57,8 +57,10 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     unnamed = live is not None and not live.subject and not p.vague
     # "only green apples", "just the kids": fewer of what is shown, so the rest of the search stays
     narrowed = live is not None and bool(live.subject) and p.narrows and not p.framed
-    # "their first dance" while on a wedding: a part of the thing searched, seen at it
-    bridged = live is not None and bool(live.subject) and p.definite and not (p.framed or p.correction or narrowed
+    # "their first dance" while on a wedding, "candles on the table" at an anniversary dinner: a part of the thing
+    # searched, seen at it (a thing placed or doing something, not asked for as a request of its own)
+    part = p.definite or bool(p.subject) and any(lx.group_of(m) in ("where", "action") for m in p.mods)
+    bridged = live is not None and bool(live.subject) and part and not (p.framed or p.correction or narrowed
                                                                              or p.continues or p.vague)
     swap = bool(p.subject) and (p.pronoun is None or p.continues) and not same and (
         p.continues or p.correction or unnamed or narrowed or bridged)
