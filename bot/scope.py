@@ -56,7 +56,9 @@ _FILTER_RULES: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
     (re.compile(r"\b(?:in|from|under)\s+(?P<v>[^\s\"']*/[^\s\"']*)", re.I), "path", "prefix"),
     (re.compile(rf"\b(?:captioned|with\s+(?:a\s+|the\s+)?caption(?:\s+(?:containing|contains|like))?"
                 rf"|caption\s*(?:contains|containing|includes|is|[:=]=?))\s*{_Q}", re.I), "caption", "contains"),
-    (re.compile(rf"\bwhere\s+(?P<f>[a-z][a-z0-9_]*)\s*(?:is|equals|==?)\s*{_Q}", re.I), None, "eq"),
+    # "where color is red" ends at the value; "where ella is dressed as a sheep" goes on: a clause, not a field
+    (re.compile(rf"\bwhere\s+(?P<f>[a-z][a-z0-9_]*)\s*(?:is|equals|==?)\s*{_Q}"
+                r"(?:(?<=[\"'])|(?=\s*(?:$|[,.;!?]|and\b)))", re.I), None, "eq"),
     (re.compile(rf"\b(?P<f>[a-z][a-z0-9_]*)\s*==?\s*{_Q}", re.I), None, "eq"),
     (re.compile(r"(?:^|(?<=\s))(?P<f>[a-z][a-z0-9_]*):(?P<v>[^\s\"':]+)", re.I), None, "eq"),  # "kind:fish"
 )

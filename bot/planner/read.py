@@ -88,6 +88,8 @@ def read_message(raw: str, context: Context | None = None) -> Message:
     clauses = [c for c in re.split(r"\s*[.;!?]+\s*|\s*,\s*(?:but|and then)\s+|\s+but\s+", low) if c.strip()]
     for n, clause in enumerate(clauses):
         _take(_clause_chunks(clause, msg, ctx.known), msg, ctx.known, later=n > 0)
+    if re.match(r"(?:where|when|while|whilst)\b", low) and msg.pronoun is None:
+        msg.pronoun = "ref"  # "where ella is dressed as a sheep": a relative clause on what is being searched
     if raw.rstrip().endswith("?") and msg.subject and len(low.split()) <= 3 and not (msg.mods or msg.pronoun):
         msg.continues = True  # "houses?", "and boats?": the same search, asked about another thing
     if _unreadable(msg, rest):
