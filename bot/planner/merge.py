@@ -159,7 +159,9 @@ def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
         live = replace(live, filters=tuple(_shift(f, p.shift) for f in live.filters))
     new_mods = p.mods + [lx.place_or_time(b) for b in p.bare]
     subject = live.subject
-    if p.subject and (p.pronoun is None or not subject or swap):
+    if p.subject and subject and (" " + subject).endswith(" " + " ".join(p.subject)):
+        pass  # "just the dress" while on a wedding dress: the thing named by its head alone keeps its full name
+    elif p.subject and (p.pronoun is None or not subject or swap):
         subject = " ".join(p.subject)  # the same head noun with new words ("fluffy dogs"), or a swap
     elif p.subject and _same_head(p.subject, live):
         new_mods += p.subject[:-1]  # "the ones with just one house": the same thing, named again

@@ -225,7 +225,9 @@ def _coordinated(tags: list[Tag], i: int, np: NounPhrase) -> bool:
     left, right = tags[i - 1].kind, tags[i + 1].kind
     if left == "adj" and right == "adj":
         return True
-    return left == "noun" and right in ("noun", "det", "adj") and bool(np.nouns)
+    # "cats and dogs"; before a determiner ("the station and the tunnel") a new phrase starts, so the "and" is
+    # left to the chunker, which keeps a with-phrase together
+    return left == "noun" and right in ("noun", "adj") and bool(np.nouns)
 
 
 def _trim_and(words: list[str]) -> list[str]:

@@ -149,7 +149,9 @@ def tag(words: list[str]) -> list[Tag]:
     contexts that settle a word of two classes ("the park" is a noun, "a parked car" an adjective)."""
     kinds = [closed_class(w) or open_class(w) for w in words]
     for i, w in enumerate(words):
-        kinds[i] = _in_context(w, kinds[i], kinds[i - 1] if i else "", kinds[i + 1] if i + 1 < len(words) else "",
+        before = kinds[i - 1] if i else ""
+        before = "poss" if before == "noun" and words[i - 1].endswith("'s") else before  # "my sister's wedding"
+        kinds[i] = _in_context(w, kinds[i], before, kinds[i + 1] if i + 1 < len(words) else "",
                                words[i - 1] if i else "")
     for i, k in enumerate(kinds):
         if k == "part" and kinds[i + 1:i + 2] == ["adj"] and not _noun_ends(kinds, i + 1):
