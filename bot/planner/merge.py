@@ -48,7 +48,7 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     if live is not None and p.subject and live.subject and _names(p.negatives, live.subject):
         p.negatives = [n for n in p.negatives if not _names([n], live.subject)]  # "fish not boats"
         p.correction = True
-    if live is not None and p.correction and live.subject:
+    if live is not None and (p.correction or p.narrows or p.definite) and live.subject:
         live, p = _correct_part(live, p)
     same = _same_head(p.subject, live)
     # "red flowers on the grass" while on "two flowers at night": the thing said again with a new description
@@ -97,19 +97,22 @@ def _release(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, reader.Me
 
 
 def _correct_part(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, reader.Message]:
-    """"I meant the indoor court", "the couch, not the rug": a correction whose noun (or whose "not ...") names
-    the head of a part of the search other than its thing changes that part where it stands; the thing stays."""
+    """"I meant the indoor court", "the couch, not the rug", "only the really big waves" (surfers catching a
+    wave): a correction or a narrowing whose noun (or whose "not ...") names the head of a part of the search
+    other than its thing changes that part where it stands; the thing stays."""
     new = p.subject or p.bare
     if not new or _same_head(new, live):
         return live, p
     heads = {lx.singular(w.split()[-1]) for w in [new[-1], *p.negatives] if w}
     for k, m in enumerate(live.modifiers):
         words = m.split()
-        if len(words) < 2 or lx.group_of(m) not in ("where", "with", "place") or lx.singular(words[-1]) not in heads:
+        if len(words) < 2 or lx.group_of(m) not in ("where", "with", "place", "action") \
+                or lx.singular(words[-1]) not in heads:
             continue
         looks = [a for a in p.mods if " " not in a and lx.group_of(a) in ("extra", "color", "size")]
         cut = max((j for j, w in enumerate(words) if w in ("the", "a", "an")), default=0)
-        part = " ".join([*words[: cut + 1], *looks, *new])  # "at the outdoor court" -> "at the indoor court"
+        lead = [*words[:cut], "the"] if cut else words[:1]
+        part = " ".join([*lead, *looks, *new])  # "at the outdoor court" -> "at the indoor court"
         rest = [a for a in p.mods if a not in looks]
         return replace(live, modifiers=live.modifiers[:k] + live.modifiers[k + 1:]), \
             replace(p, subject=[], bare=[], mods=[part, *rest])
