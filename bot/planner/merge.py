@@ -17,6 +17,7 @@ from bot import lexicon as lx
 from bot import when
 from bot.plan import Action, Filter, SearchPlan, nothing_to_search
 from bot.planner import read as reader
+from bot.planner.words import RELATIONAL
 
 _T = TypeVar("_T")
 
@@ -50,6 +51,11 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
         p.correction = True
     if live is not None and (p.correction or p.narrows or p.definite) and live.subject:
         live, p = _correct_part(live, p)
+    # "only the back side" while on a driver's license: a relational noun names a part of the current thing
+    part_of = live is not None and bool(live.subject) and bool(p.subject) and p.subject[-1] in RELATIONAL \
+        and not p.framed
+    if part_of and live is not None:
+        p.subject = [*p.subject, "of", "the", *live.subject.split()]
     same = _same_head(p.subject, live)
     # "red flowers on the grass" while on "two flowers at night": the thing said again with a new description
     restated = same and p.pronoun is None and not (p.continues or p.correction) and len({*p.mods, *p.bare}) >= 2
@@ -63,7 +69,7 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     bridged = live is not None and bool(live.subject) and part and not (p.framed or p.correction or narrowed
                                                                              or p.continues or p.vague)
     swap = bool(p.subject) and (p.pronoun is None or p.continues) and not same and (
-        p.continues or p.correction or unnamed or narrowed or bridged)
+        p.continues or p.correction or unnamed or narrowed or bridged or part_of)
     if swap and bridged and live is not None:
         p.mods = [*p.mods, f"at the {live.subject}"]
     # "anything yellow" is a new search of its own; "something normal" in the middle of one says nothing new

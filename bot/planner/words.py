@@ -49,7 +49,7 @@ CHATTER = _w(
     "lol lmao haha hehe omg ok okay hmm hm um uh erm well oh ah yes yeah yep yup sure thanks thank thx ty cheers "
     "hi hello hey again now then still even quite pretty rather somewhat super totally definitely probably possibly "
     "ideally preferably hopefully anyway anyways btw tbh idk imo fyi here there all any some more else instead "
-    "kindly exactly specifically particularly especially mostly mainly obvs obv ofc def defo lots")
+    "kindly exactly specifically particularly especially mostly mainly obvs obv ofc def defo")
 # Nouns that name the photos themselves, not what is in them ("photos of my dog", "beach pics").
 MEDIA = _w("photo photos picture pictures pic pics pix image images shot shots snap snaps photograph photographs "
            "scene scenes snapshot snapshots footage")
