@@ -107,6 +107,8 @@ def _correct_part(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, read
     wave): a correction or a narrowing whose noun (or whose "not ...") names the head of a part of the search
     other than its thing changes that part where it stands; the thing stays."""
     new = p.subject or p.bare
+    if not new and p.correction and any(lx.group_of(m) == "where" for m in p.mods):
+        return replace(live, modifiers=tuple(_unplaced(m) for m in live.modifiers)), p
     if not new or _same_head(new, live):
         return live, p
     heads = {lx.singular(w.split()[-1]) for w in [new[-1], *p.negatives] if w}
@@ -123,6 +125,16 @@ def _correct_part(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, read
         return replace(live, modifiers=live.modifiers[:k] + live.modifiers[k + 1:]), \
             replace(p, subject=[], bare=[], mods=[part, *rest])
     return live, p
+
+
+def _unplaced(modifier: str) -> str:
+    """An action without the place it was said with ("moored by the pier" -> "moored"), for a correction that
+    says the place again ("no, the one in the harbour"); other modifiers unchanged."""
+    words = modifier.split()
+    if lx.group_of(modifier) != "action":
+        return modifier
+    cut = next((j for j, w in enumerate(words) if j and w in lx.ALL_PREPOSITIONS), len(words))
+    return " ".join(words[:cut])
 
 
 def _names(negatives: list[str], subject: str) -> bool:
