@@ -72,6 +72,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("lanterns at the festival", "+lantern +festival @new"),
         ("glowing orange", "+lantern +glow +orange @refine"),
     ],
+    "a shade named after a thing": [
+        ("an olive green raincoat", "+olive_green +raincoat @new"),
+        ("hung on a peg", "+olive_green +raincoat +peg @refine"),
+    ],
     "the thing named again by its head keeps its name": [
         ("the wedding cake on the table", "+wedding_cake +table @new"),
         ("no candles, just the cake", "+wedding_cake -candle @exclude"),

@@ -18,7 +18,7 @@ from bot import lexicon as lx
 from bot.planner.phrases import Chunk, NounPhrase, chunks, skip_frame
 from bot.planner.spelling import correct, known_word
 from bot.planner.talk import openings, talk, undrawn
-from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, REQUEST_VERBS, tag
+from bot.planner.words import COMPOUND_PREPOSITIONS, JUDGEMENTS, REQUEST_VERBS, tag, tags_of
 from bot.scope import Context, extract_filters, take_scope
 
 MAX_INPUT = 2000  # parsing cost stays bounded; CLIP only reads ~77 tokens anyway
@@ -223,10 +223,13 @@ def _joined(adjectives: list[str]) -> list[str]:
 
 
 def _shades(adjectives: list[str]) -> list[str]:
-    """"dark blue" is one colour, not the dark of night and blue."""
+    """"dark blue" is one colour, not the dark of night and blue; so is a thing's name before a colour ("sage
+    green", "navy blue", "flat white"): a shade named after the thing."""
     out: list[str] = []
     for a in adjectives:
-        if out and out[-1] in ("dark", "light", "pale", "bright", "deep") and a in lx.COLORS:
+        shade = bool(out) and (out[-1] in ("dark", "light", "pale", "bright", "deep") or "NOUN" in tags_of(out[-1])
+                               and out[-1] not in lx.COLORS and out[-1] not in lx.SIZES)
+        if shade and a in lx.COLORS:
             out[-1] = f"{out[-1]} {a}"
         else:
             out.append(a)
