@@ -72,6 +72,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("lanterns at the festival", "+lantern +festival @new"),
         ("glowing orange", "+lantern +glow +orange @refine"),
     ],
+    "an -ing noun inside a compound": [
+        ("the porch reading light at night", "+porch_reading_light +night @new"),
+    ],
     "a shade named after a thing": [
         ("an olive green raincoat", "+olive_green +raincoat @new"),
         ("hung on a peg", "+olive_green +raincoat +peg @refine"),

@@ -156,7 +156,18 @@ def tag(words: list[str]) -> list[Tag]:
     for i, k in enumerate(kinds):
         if k == "part" and kinds[i + 1:i + 2] == ["adj"] and not _noun_ends(kinds, i + 1):
             kinds[i] = "ving"  # "glowing blue": no noun follows its adjectives, so the -ing word is the verb
+        elif _compound_ing(words, kinds, i):
+            kinds[i], kinds[i + 1] = "part", "noun"  # "dashboard warning light": one name, its head last
     return [Tag(w, k) for w, k in zip(words, kinds, strict=True)]
+
+
+def _compound_ing(words: list[str], kinds: list[str], i: int) -> bool:
+    """An -ing noun between a noun and a last word that can be a noun, where the phrase ends: a compound."""
+    if not (0 < i < len(words) - 1 and kinds[i] in ("ing", "ving") and kinds[i - 1] == "noun"):
+        return False
+    last, after = words[i + 1], kinds[i + 2] if i + 2 < len(words) else ""
+    return "NOUN" in tags_of(words[i]) and kinds[i + 1] == "adj" and "NOUN" in tags_of(last) \
+        and last not in lx.COLORS and last not in lx.SIZES and after in ("", "prep", "conj", "rel")
 
 
 def _noun_ends(kinds: list[str], i: int) -> bool:
