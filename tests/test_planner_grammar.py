@@ -75,6 +75,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
     "an -ing noun inside a compound": [
         ("the porch reading light at night", "+porch_reading_light +night @new"),
     ],
+    "a judging word right before a noun is part of its name": [
+        ("the great wall at sunrise", "+great_wall +sunrise @new"),
+        ("the best ones", "+great_wall !best @refine"),
+    ],
     "a shade named after a thing": [
         ("an olive green raincoat", "+olive_green +raincoat @new"),
         ("hung on a peg", "+olive_green +raincoat +peg @refine"),

@@ -180,14 +180,20 @@ def _purpose(c: Chunk) -> bool:
     return c.prep == "for" and (c.np.owned or not c.np.nouns)
 
 
+# Judging adjectives that, said right before a thing's name, are part of it ("best man", "new year", "great wall")
+_NAMING = frozenset({"nice", "good", "great", "perfect", "best", "bad", "awesome", "amazing", "cool", "fine", "new"})
+
+
 def _noun_phrase(np: NounPhrase, msg: Message, heads: list[list[str]], known: Callable[[str], bool] | None) -> None:
+    if np.nouns and np.adjectives and np.adjectives[-1] in _NAMING and not (np.ref or np.media or np.vague):
+        np.nouns = [np.adjectives.pop(), *np.nouns]
     msg.mods += [lx.DIGITS.get(w) or lx.COUNTS.get(w, w) for w in np.counts]
     msg.mods += [m for m in (_adjective(a, known, msg) for a in _shades(_joined(np.adjectives))) if m]
     if np.ref:
         msg.pronoun = np.ref if msg.pronoun in (None, "ref") else msg.pronoun
     msg.media, msg.vague = msg.media or np.media, msg.vague or np.vague
     msg.framed = msg.framed or np.framed  # "pictures of my grandma's garden": a new request
-    nouns = [n for n in np.nouns if n not in JUDGEMENTS]
+    nouns = [n for n in np.nouns if n not in JUDGEMENTS or n in _NAMING and n != np.nouns[-1]]
     if not nouns:
         return
     if np.loose:
