@@ -79,6 +79,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("the great wall at sunrise", "+great_wall +sunrise @new"),
         ("the best ones", "+great_wall !best @refine"),
     ],
+    "'ones of' a part of the scene": [
+        ("a street parade with floats", "+parade +float @new"),
+        ("closer ones of the drummers", "+parade +drummer @refine"),
+    ],
     "a shade named after a thing": [
         ("an olive green raincoat", "+olive_green +raincoat @new"),
         ("hung on a peg", "+olive_green +raincoat +peg @refine"),

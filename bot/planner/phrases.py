@@ -194,6 +194,7 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
             inner.adjectives = np.adjectives + described + inner.adjectives
             inner.counts = np.counts + ([QUANTITIES[lx.singular(np.nouns[0])]] if quantity else []) + inner.counts
             inner.framed = np.media
+            inner.ref = inner.ref or np.ref  # "closer ones of the singer": shown ones, of a part of the scene
             return inner, j
     if np.nouns and i < len(tags) - 1 and tags[i].word == "of" and tags[i + 1].kind in ("noun", "det", "adj", "num",
                                                                                        "poss", "part", "ing"):
