@@ -17,7 +17,7 @@ from bot import lexicon as lx
 from bot import when
 from bot.plan import Action, Filter, SearchPlan, nothing_to_search
 from bot.planner import read as reader
-from bot.planner.words import RELATIONAL
+from bot.planner.parts import correct_part, same_head, whole_of
 
 _T = TypeVar("_T")
 
@@ -50,13 +50,9 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
         p.negatives = [n for n in p.negatives if not _names([n], live.subject)]  # "fish not boats"
         p.correction = True
     if live is not None and (p.correction or p.narrows or p.definite) and live.subject:
-        live, p = _correct_part(live, p)
-    # "only the back side" while on a driver's license: a relational noun names a part of the current thing
-    part_of = live is not None and bool(live.subject) and bool(p.subject) and p.subject[-1] in RELATIONAL \
-        and not p.framed
-    if part_of and live is not None:
-        p.subject = [*p.subject, "of", "the", *live.subject.split()]
-    same = _same_head(p.subject, live)
+        live, p = correct_part(live, p)
+    part_of = whole_of(live, p)  # "only the back side" while on a driver's license
+    same = same_head(p.subject, live)
     # "red flowers on the grass" while on "two flowers at night": the thing said again with a new description
     restated = same and p.pronoun is None and not (p.continues or p.correction) and len({*p.mods, *p.bare}) >= 2
     # "what about boats?", "no, houses", or a thing named after a search for just "on the beach"
@@ -102,52 +98,10 @@ def _release(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, reader.Me
     return live, replace(p, release=[])
 
 
-def _correct_part(live: SearchPlan, p: reader.Message) -> tuple[SearchPlan, reader.Message]:
-    """"I meant the indoor court", "the couch, not the rug", "only the really big waves" (surfers catching a
-    wave): a correction or a narrowing whose noun (or whose "not ...") names the head of a part of the search
-    other than its thing changes that part where it stands; the thing stays."""
-    new = p.subject or p.bare
-    if not new and p.correction and any(lx.group_of(m) == "where" for m in p.mods):
-        return replace(live, modifiers=tuple(_unplaced(m) for m in live.modifiers)), p
-    if not new or _same_head(new, live):
-        return live, p
-    heads = {lx.singular(w.split()[-1]) for w in [new[-1], *p.negatives] if w}
-    for k, m in enumerate(live.modifiers):
-        words = m.split()
-        if len(words) < 2 or lx.group_of(m) not in ("where", "with", "place", "action") \
-                or lx.singular(words[-1]) not in heads:
-            continue
-        looks = [a for a in p.mods if " " not in a and lx.group_of(a) in ("extra", "color", "size")]
-        cut = max((j for j, w in enumerate(words) if w in ("the", "a", "an")), default=0)
-        lead = [*words[:cut], "the"] if cut else words[:1]
-        part = " ".join([*lead, *looks, *new])  # "at the outdoor court" -> "at the indoor court"
-        rest = [a for a in p.mods if a not in looks]
-        return replace(live, modifiers=live.modifiers[:k] + live.modifiers[k + 1:]), \
-            replace(p, subject=[], bare=[], mods=[part, *rest])
-    return live, p
-
-
-def _unplaced(modifier: str) -> str:
-    """An action without the place it was said with ("moored by the pier" -> "moored"), for a correction that
-    says the place again ("no, the one in the harbour"); other modifiers unchanged."""
-    words = modifier.split()
-    if lx.group_of(modifier) != "action":
-        return modifier
-    cut = next((j for j, w in enumerate(words) if j and w in lx.ALL_PREPOSITIONS), len(words))
-    return " ".join(words[:cut])
-
-
 def _names(negatives: list[str], subject: str) -> bool:
     """Whether a negative names the subject's head noun ("not boats" while searching "red boats")."""
     head = lx.singular(subject.split()[-1])
     return any(lx.singular(n.split()[-1]) == head for n in negatives if n)
-
-
-def _same_head(words: list[str], live: SearchPlan | None) -> bool:
-    """Naming the current subject again ("black dogs" while on "dogs") refines it."""
-    if live is None or not live.subject or not words:
-        return False
-    return lx.singular(words[-1]) == lx.singular(live.subject.split()[-1])
 
 
 def _fresh(p: reader.Message, kept: tuple[Filter, ...], order: str) -> SearchPlan:
@@ -184,7 +138,7 @@ def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
         pass  # "just the dress" while on a wedding dress: the thing named by its head alone keeps its full name
     elif p.subject and (p.pronoun is None or not subject or swap):
         subject = " ".join(p.subject)  # the same head noun with new words ("fluffy dogs"), or a swap
-    elif p.subject and _same_head(p.subject, live):
+    elif p.subject and same_head(p.subject, live):
         new_mods += p.subject[:-1]  # "the ones with just one house": the same thing, named again
     else:
         new_mods += p.subject  # "fluffy ones": free adjectives for the current subject
