@@ -226,7 +226,7 @@ def group_of(modifier: str) -> str:
     """Which group a canonical modifier belongs to ("extra" for free adjectives)."""
     for name, table in (("color", COLORS), ("size", SIZES), ("count", COUNTS), ("place", PLACES),
                         ("time", TIMES)):
-        if modifier in table.values():
+        if modifier in table.values() or name == "color" and modifier in table:  # "grey" as said
             return name
     words = modifier.split()
     if words[0] == "with":

@@ -83,6 +83,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("a street parade with floats", "+parade +float @new"),
         ("closer ones of the drummers", "+parade +drummer @refine"),
     ],
+    "a colour in the person's spelling is still a colour": [
+        ("a grey heron", "+grey +heron @new"),
+        ("the white ones", "+white +heron !grey @refine"),
+    ],
     "a shade named after a thing": [
         ("an olive green raincoat", "+olive_green +raincoat @new"),
         ("hung on a peg", "+olive_green +raincoat +peg @refine"),

@@ -245,6 +245,8 @@ def _shades(adjectives: list[str]) -> list[str]:
 def _adjective(word: str, known: Callable[[str], bool] | None, msg: Message) -> str:
     if word in JUDGEMENTS:
         return ""
+    if word in lx.COLORS and known is None:
+        return word  # "grey" stays the person's word; a closed-vocabulary model gets the tables' spelling
     for table in (lx.COLORS, lx.SIZES):
         if word in table:
             return table[word]
