@@ -87,6 +87,11 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("a grey heron", "+grey +heron @new"),
         ("the white ones", "+white +heron !grey @refine"),
     ],
+    "a bare 'and' adds to the scene": [
+        ("a lighthouse on the cliffs", "+lighthouse +cliff @new"),
+        ("and a fishing boat", "+lighthouse +boat @refine"),
+        ("and any with the lamp lit?", "+lighthouse +lamp @refine"),
+    ],
     "a shade named after a thing": [
         ("an olive green raincoat", "+olive_green +raincoat @new"),
         ("hung on a peg", "+olive_green +raincoat +peg @refine"),

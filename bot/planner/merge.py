@@ -52,6 +52,9 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     if live is not None and (p.correction or p.narrows or p.definite) and live.subject:
         live, p = correct_part(live, p)
     part_of = whole_of(live, p)  # "only the back side" while on a driver's license
+    if p.adds and live is not None and live.subject and p.subject and p.pronoun is None and not (
+            p.continues or p.framed or p.correction or same_head(p.subject, live)):
+        p.mods, p.subject = [*p.mods, "with " + " ".join(p.subject)], []  # "and a stone wall": one thing more
     same = same_head(p.subject, live)
     # "red flowers on the grass" while on "two flowers at night": the thing said again with a new description
     restated = same and p.pronoun is None and not (p.continues or p.correction) and len({*p.mods, *p.bare}) >= 2

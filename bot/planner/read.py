@@ -41,6 +41,7 @@ class Message:
     guessed: bool = False  # the subject is only such words (nothing else was said)
     correction: bool = False  # "no, I meant ...", "actually ...": replaces what it names
     continues: bool = False  # "what about ...", "... instead", "same but ...": same search, one change
+    adds: bool = False  # opens with a bare "and" ("and a stone wall"): one more thing in the current scene
     order: str = ""  # "newest" / "oldest"
     notice: str = ""  # a place or camera the collection has no photos of
     drop: set[str] = field(default_factory=set)  # parts of the search let go: "any colour is fine" -> {"color"}

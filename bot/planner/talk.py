@@ -218,6 +218,7 @@ def _alternation(options: tuple[str, ...]) -> str:
 
 
 _PUNCT = r"[\s,.!?:;-]*"
+_PUNCT_CHARS = " ,.!?:;-"
 _INTERJECTION = re.compile(rf"^(?:{_alternation(lx.INTERJECTIONS)})\b{_PUNCT}(?=\S|$)")
 _CORRECTION = re.compile(rf"^(?:(?:no|nope|nah|not that)(?:\s*[,.!:;-]+|\s+(?=i\s+(?:meant|mean|said|wanted)\b"
                          rf"|make\s+it\b|(?:the|that|those|these|this|my|a|an|sorry|wait|actually)\b))|(?:nah|nope)\b|(?:{_alternation(lx.CORRECTIONS)})\b){_PUNCT}")
@@ -237,7 +238,9 @@ def openings(low: str, msg: Message) -> str:
             m = pattern.match(low)
             if m and m.end():
                 low = low[m.end():]
-                if flag:
+                if flag == "continues" and m[0].strip(_PUNCT_CHARS) == "and":
+                    msg.adds = True  # a bare "and" adds to the scene ("and a stone wall"), swaps nothing
+                elif flag:
                     setattr(msg, flag, True)
                 break
         else:
