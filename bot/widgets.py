@@ -27,11 +27,23 @@ from indexer.errors import UnreadableImage
 from indexer.photometa import PhotoMeta
 from indexer.thumbs import GRID, STRIP, VIEW
 
-COLUMNS = 5
+COLUMNS = 5  # pictures a row on a desktop; GRID_CSS makes it three on a tablet and two on a phone
 FULL_ANSWERS = 1  # answers drawn as a grid with buttons; older ones collapse to a strip of small thumbnails
 FILL_THREADS = 4  # thumbnails made at once in the second pass (decoding releases the GIL)
 Ask = Callable[[str], None]
 
+
+GRID_CSS = f"""<style>
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-card-"]) {{
+  flex: 0 0 calc((100% - {COLUMNS - 1}rem) / {COLUMNS}); min-width: 0; }}
+@media (max-width: 1000px) {{
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-card-"]) {{ flex-basis: calc((100% - 2rem) / 3); }} }}
+@media (max-width: 640px) {{
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-card-"]) {{ flex-basis: calc((100% - 1rem) / 2); }} }}
+[class*="st-key-acts-"] button {{ min-height: 2rem; padding: 0 0.35rem; }}
+[class*="st-key-acts-"] button [data-testid="stMarkdownContainer"] {{
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
+</style>"""
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 # GFM turns bare URLs and emails into links after escapes are resolved (a transform on the text), so a WORD
@@ -103,7 +115,9 @@ def _draw(item: Pending, data: list[bytes | None]) -> None:
     elif data[0] is None:
         item.slot.caption(f"#{item.results[0].rank}: image file not available")
     else:
-        item.slot.image(data[0], caption=f"#{item.results[0].rank} · {item.results[0].score:.2f}", width="stretch")
+        # the rank follows the re-ranked order (set-aside pictures, "not" words); the number is the raw CLIP match
+        first = item.results[0]
+        item.slot.image(data[0], caption=f"#{first.rank} · similarity {first.score:.2f}", width="stretch")
 
 
 def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> list[Pending]:
@@ -116,10 +130,12 @@ def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> 
     if not latest:
         return _strip(parts, ans)
     pending: list[Pending] = []
-    for row_start in range(0, len(ans.results), COLUMNS):
-        cols = st.columns(COLUMNS)
-        for col, result in zip(cols, ans.results[row_start: row_start + COLUMNS], strict=False):
-            with col:
+    st.html(GRID_CSS)  # a <style> alone goes to Streamlit's hidden event container: it takes no room
+    # One wrapping row of cards, not st.columns: columns stack one per line below 640 px, so a phone would show
+    # one picture per screen; GRID_CSS sizes the cards, five a row on a desktop, two on a phone.
+    with st.container(horizontal=True, gap="small", key=f"grid-{index}"):
+        for result in ans.results:
+            with st.container(key=f"card-{index}-{result.rank}", gap="xsmall"):
                 _result(parts, result, index, ask, pending)
     return pending
 
@@ -130,15 +146,20 @@ def _result(parts: BotParts, result: Result, index: int, ask: Ask, pending: list
         pending.append(item)
     else:
         _draw(item, [data])
+    key = f"{index}-{result.rank}"
+    # Three small icons instead of three wide buttons: the whole label is the tooltip, and stays in the button
+    # for screen readers (GRID_CSS hides it from the eye only).
+    with st.container(horizontal=True, gap="xxsmall", key=f"acts-{key}"):
+        if st.button("Open", key=f"open-{key}", icon=":material/open_in_full:", type="tertiary",
+                     help="Open: full size, with details"):
+            _view(parts, result)
+        st.button("More like this", key=f"more-{key}", icon=":material/thumb_up:", type="tertiary",
+                  help="More like this", on_click=ask, args=(f"more like #{result.rank}",))
+        st.button("Not this", key=f"not-{key}", icon=":material/thumb_down:", type="tertiary",
+                  help="Not this: set it aside", on_click=ask, args=(f"not like #{result.rank}",))
     photo = describe(result.photo)
     lines = [md(result.caption or result.path), md(photo), f"_{md(result.why)}_" if result.why else ""]
     st.caption("  \n".join(line for line in lines if line))
-    key = f"{index}-{result.rank}"
-    if st.button("Open", key=f"open-{key}", icon=":material/open_in_full:", help="Full size, with details"):
-        _view(parts, result)
-    more, less = st.columns(2)
-    more.button("More like this", key=f"more-{key}", on_click=ask, args=(f"more like #{result.rank}",))
-    less.button("Not this", key=f"not-{key}", on_click=ask, args=(f"not like #{result.rank}",))
 
 
 def _strip(parts: BotParts, ans: Answer) -> list[Pending]:
@@ -201,6 +222,7 @@ def next_steps(parts: BotParts, ans: Answer) -> list[str]:
 
 
 def chips(options: list[str], key: str, ask: Ask) -> None:
-    cols = st.columns(len(options) or 1)
-    for i, (col, text) in enumerate(zip(cols, options, strict=False)):
-        col.button(md(text), key=f"chip-{key}-{i}", on_click=ask, args=(text,), type="secondary")
+    """Suggested turns as buttons in a row that wraps (columns would stack them one per line on a phone)."""
+    with st.container(horizontal=True, gap="small"):
+        for i, text in enumerate(options):
+            st.button(md(text), key=f"chip-{key}-{i}", on_click=ask, args=(text,), type="secondary")
