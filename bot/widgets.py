@@ -11,14 +11,17 @@ placeholder and returns it, and `fill` draws into it at the end of the run.
 
 from __future__ import annotations
 
+import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from bot.catalog import Catalog
 from bot.factory import BotParts, image_path
 from bot.search import Answer, Result
 from bot.timing import phase
@@ -29,6 +32,8 @@ from indexer.thumbs import GRID, STRIP, VIEW
 
 COLUMNS = 5  # pictures a row on a desktop; GRID_CSS makes it three on a tablet and two on a phone
 FULL_ANSWERS = 1  # answers drawn as a grid with buttons; older ones collapse to a strip of small thumbnails
+GLANCE_TOP = 5  # places and cameras offered as chips on the first screen
+MONTHS_CHART = "glance-months"
 FILL_THREADS = 4  # thumbnails made at once in the second pass (decoding releases the GIL)
 Ask = Callable[[str], None]
 
@@ -197,6 +202,50 @@ def first_screen(parts: BotParts, ask: Ask) -> None:
     with st.chat_message("assistant"):
         st.markdown(f"Hi! Describe the images you are looking for. This collection has {held}.")
         chips(examples(parts), "start", ask)
+        if parts.catalog is not None:
+            glance(parts.catalog, ask)
+
+
+def glance(catalog: Catalog, ask: Ask) -> None:
+    """The collection at a glance, from its summary (no scan): photos per month, where a click on a bar asks for
+    that month, and the top places and cameras as chips that start a search."""
+    if catalog.months:
+        _months(catalog.months, ask)
+    places = [str(name) for name, _ in catalog.facts.get("places") or []][:GLANCE_TOP]  # type: ignore[attr-defined]
+    if places:  # "Porto, Portugal": the town is what the filter knows
+        chips([f"photos taken in {p.split(', ')[0]}" for p in places], "places", ask, places, "Where")
+    cameras = [name for name, _ in catalog.cameras[:GLANCE_TOP]]
+    if cameras:
+        chips([f"shot on {c}" for c in cameras], "cameras", ask, cameras, "Cameras")
+
+
+def _months(months: Sequence[tuple[str, int]], ask: Ask) -> None:
+    import altair as alt
+    import pandas as pd
+
+    data = pd.DataFrame([{"month": m, "label": _month_words(m, short=True), "photos": n} for m, n in months])
+    pick = alt.selection_point(name="month", fields=["month"], on="click")
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("label:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("photos:Q", title="photos", axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("label:N", title="month"), alt.Tooltip("photos:Q")],
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6)),
+    ).add_params(pick).properties(height=160, title="Photos per month · click a bar")
+    st.altair_chart(chart, key=MONTHS_CHART, on_select=partial(_picked_month, ask), selection_mode="month")
+
+
+def _picked_month(ask: Ask) -> None:
+    """A click on a bar: that month is the next turn, as if typed ("photos from August 2018")."""
+    state = st.session_state.get(MONTHS_CHART) or {}
+    picked = (state.get("selection") or {}).get("month") or []
+    if picked and picked[0].get("month"):
+        ask(f"photos from {_month_words(str(picked[0]['month']))}")
+
+
+def _month_words(month: str, short: bool = False) -> str:
+    """'2018-08' -> 'August 2018' (or 'Aug 2018')."""
+    year, number = month.split("-")
+    return f"{(calendar.month_abbr if short else calendar.month_name)[int(number)]} {year}"
 
 
 def examples(parts: BotParts) -> list[str]:
@@ -221,8 +270,12 @@ def next_steps(parts: BotParts, ans: Answer) -> list[str]:
     return [*kept, *[s for s in steps if s.split()[-1] not in said]][:3]
 
 
-def chips(options: list[str], key: str, ask: Ask) -> None:
-    """Suggested turns as buttons in a row that wraps (columns would stack them one per line on a phone)."""
-    with st.container(horizontal=True, gap="small"):
+def chips(options: list[str], key: str, ask: Ask, labels: Sequence[str] = (), title: str = "") -> None:
+    """Suggested turns as buttons in a row that wraps (columns would stack them one per line on a phone); a
+    label, when given, is what the button says instead of the turn it asks."""
+    with st.container(horizontal=True, gap="small", vertical_alignment="center", key=f"chips-{key}"):
+        if title:
+            st.caption(title, width="content")
         for i, text in enumerate(options):
-            st.button(md(text), key=f"chip-{key}-{i}", on_click=ask, args=(text,), type="secondary")
+            label = labels[i] if i < len(labels) else text
+            st.button(md(label), key=f"chip-{key}-{i}", on_click=ask, args=(text,), type="secondary")
