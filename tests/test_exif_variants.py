@@ -83,6 +83,20 @@ def test_cameras_named_once(tmp_path: Path, name: str) -> None:
     assert file_meta(_jpeg(tmp_path / "shot.jpg", tags, {})).camera == wanted
 
 
+def test_a_broken_exif_pointer_leaves_ifd0_readable(tmp_path: Path) -> None:
+    """A trail camera whose Exif IFD pointer leads past the end of the file: IFD0's date and camera still count."""
+    path = tmp_path / "trail.jpg"
+    _jpeg(path, {B.DateTime: "2019:08:04 14:05:33", B.Make: "Bushnell", B.Model: "Trophy Cam"},
+          {B.DateTimeOriginal: "2019:08:04 14:05:33"})
+    data = path.read_bytes()
+    pointer = data.index(b"\x87\x69\x00\x04\x00\x00\x00\x01") + 8  # the ExifOffset entry (Pillow writes "MM")
+    path.write_bytes(data[:pointer] + b"\x7f\xff\x00\x00" + data[pointer + 4:])
+    os.utime(path, (MTIME, MTIME))
+    meta = file_meta(str(path))
+    assert (meta.taken_src, meta.taken_date(), meta.camera) == (
+        "exif", datetime(2019, 8, 4, 14, 5, 33, tzinfo=UTC), "Bushnell Trophy Cam")
+
+
 @pytest.mark.parametrize(("at", "district", "city"), [
     ((40.4355, -3.7467), "Moncloa-Aravaca", "Madrid"),
     ((51.54, -0.10), "Islington", "London"),
