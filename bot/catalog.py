@@ -30,6 +30,7 @@ class Catalog:
     place_counts: tuple[tuple[str, int], ...] = ()  # most photographed first
     cameras: tuple[tuple[str, int], ...] = ()  # as stored, most used first
     facts: dict[str, object] = field(default_factory=dict)  # indexer.summary.Summary.facts of the collection
+    months: tuple[tuple[str, int], ...] = ()  # ("2018-08", 6): photos the camera dated, per month, oldest first
 
     @classmethod
     def from_summary(cls, summary: Summary) -> Catalog:
@@ -38,7 +39,7 @@ class Catalog:
         counts = _ranked(summary.names)
         places = {fold(name): name for name, _ in counts}
         places |= {alias: name for alias, name in COUNTRY_ALIASES.items() if summary.names.get(name, 0) > 0}
-        return cls(places, counts, _ranked(summary.cameras), summary.facts(top=8))
+        return cls(places, counts, _ranked(summary.cameras), summary.facts(top=8), tuple(summary.months()))
 
     @classmethod
     def from_photos(cls, metas: Iterable[PhotoMeta]) -> Catalog:

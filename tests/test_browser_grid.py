@@ -1,0 +1,75 @@
+"""The results grid in a real headless Chromium, at a phone (390×844) and a desktop viewport.
+
+What a person sees: at least two pictures a row on a phone (Streamlit's columns would stack them one per line
+below 640 px), five on a desktop, nothing wider than the screen, and each picture's actions as small icons whose
+whole label is the tooltip, still acting as turns ("more like #2", "not like #1").
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pytest
+
+from tests import bot_fixtures as fx
+from tests import test_browser_gate as gate
+
+demo_index, browser, page = fx.demo_index, gate.browser, gate.page  # fixtures
+pytestmark = pytest.mark.browser
+
+# no skeleton left (elements still on their way) and every picture of the last answer decoded
+DRAWN = """() => {
+  if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stStatusWidget"]')) return false;
+  const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
+  const imgs = msgs.length ? [...msgs[msgs.length - 1].querySelectorAll('img')] : [];
+  return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0);
+}"""
+# [left, top, right] of each card of the newest answer's grid
+CARDS = """() => {
+  const grids = document.querySelectorAll('[class*="st-key-grid-"]');
+  return [...grids[grids.length - 1].querySelectorAll('[class*="st-key-card-"]')]
+    .map(c => c.getBoundingClientRect()).map(r => [r.left, Math.round(r.top), r.right]);
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(demo_index, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:  # noqa: ANN001
+    if not shutil.which("chromium"):
+        pytest.skip("Debian chromium is not installed")
+    db = fx.copy_db(demo_index.db, tmp_path_factory.mktemp("grid"))
+    log = tmp_path_factory.mktemp("grid-log") / "server.log"
+    with gate._streamlit(db, demo_index.env(db), fx.REPO_ROOT, log) as url:
+        yield url
+
+
+def _drawn(page, text: str) -> None:  # noqa: ANN001
+    page.get_by_text(text, exact=False).first.wait_for(timeout=180_000)
+    page.wait_for_function(DRAWN, timeout=180_000)
+
+
+def test_two_a_row_on_a_phone_and_compact_actions_that_work(server: str, page) -> None:  # noqa: ANN001
+    width = page.viewport_size["width"]
+    page.goto(server + "?" + urlencode({"q": "red cars", "k": "10"}))
+    _drawn(page, "Searching for: red cars")
+    cards = page.evaluate(CARDS)
+    assert len(cards) == 10
+    per_row = sorted(Counter(top for _, top, _ in cards).values(), reverse=True)
+    assert per_row[0] == (2 if width < 640 else 5), per_row
+    assert all(n >= 2 for n in per_row), per_row  # no row of one picture (ten results: five rows of two)
+    assert all(left >= 0 and right <= width for left, _, right in cards), cards  # nothing off the screen
+
+    actions = page.locator(".st-key-acts-0-2")
+    more = actions.get_by_role("button", name="More like this")
+    box = more.bounding_box()
+    assert box and box["width"] < 56, box  # an icon, not a wide button with its words
+    if width >= 640:  # a tooltip needs a pointer that hovers
+        more.hover()
+        assert page.get_by_test_id("stTooltipContent").first.inner_text().strip() == "More like this"
+    more.click()
+    _drawn(page, "Searching for: images like #2")
+    page.locator(".st-key-acts-1-1").get_by_role("button", name="Not this").click()
+    _drawn(page, "not like the 1 image you set aside")
+    assert parse_qs(urlparse(page.url).query)["q"] == ["red cars", "more like #2", "not like #1"]
