@@ -145,21 +145,11 @@ def test_changed_moved_and_deleted_files(corpus: Corpus, cli, tmp_db: str, rando
     assert ids["good/g3.jpg"] not in pruned and len(pruned) == len(before) - 1
 
 
-def test_two_shards_fill_one_collection_without_duplicates(corpus: Corpus, cli, tmp_db, random_clip) -> None:  # noqa: ANN001
-    first = cli("index", str(corpus.root), "--shard", "0/2")[1]
-    second = cli("index", str(corpus.root), "--shard", "1/2")[1]
-    assert first["total"] + second["total"] == len(corpus.good) + len(corpus.bad) - 1
-    assert first["total"] > 0 and second["total"] > 0
-    assert set(stored_rows(tmp_db, random_clip)) == set(corpus.ids().values())
-
-
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["index", "{tmp}/no/such/folder"], "source not found"),
         (["index", "{tmp}/notes.txt"], "neither a folder nor a .csv/.jsonl manifest"),
-        (["index", "{tmp}", "--shard", "2/2"], "--shard 2/2"),
-        (["index", "{tmp}", "--shard", "half"], "must look like I/N"),
         (["index", "{tmp}", "--batch-size", "0"], "batch size must be at least 1"),
         (["index", "{tmp}", "--collection", "9-bad name"], "collection name '9-bad name' is invalid"),
         (["index", "{tmp}/nopath.csv"], "no 'path' column"),
