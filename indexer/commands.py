@@ -62,8 +62,14 @@ def index(
     rebuild_on_model_change: bool = False,
     decoder_log: logging.Logger | None = None,
     thumbnails: bool = True,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> dict[str, object]:
     source = Listing(source_path)  # usage errors surface before the slow model load
+    if engine == "ray":
+        from indexer.engine_ray import import_ray
+
+        import_ray()  # not installed: say so now, not after the model load
     if not settings.is_local:
         ping(settings.db, settings.token)  # a server that is down fails in seconds, not after the model load
     embeddings = load_embeddings(settings)
@@ -83,9 +89,15 @@ def index(
         tqdm(unit="img", desc="indexing", disable=None, file=sys.stderr) as bar,
     ):
         thumbs = Thumbnails(folder_for(settings.db, settings.collection, settings.thumbs)) if thumbnails else None
-        job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers, progress=bar.update,
-                      thumbs=thumbs)
-        report = job.run(source, prune=prune)
+        if engine == "ray":
+            from indexer.engine_ray import RayIndexer
+
+            report = RayIndexer(store, embeddings, batch_size=settings.batch_size, address=ray_address,
+                                thumbs=thumbs, progress=bar.update).run(source, prune=prune)
+        else:
+            job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers,
+                          progress=bar.update, thumbs=thumbs)
+            report = job.run(source, prune=prune)
     result = report.as_dict() | {"collection": settings.collection, "model": str(embeddings.identity)}
     if not quiet:
         _print_summary(result, store.count())

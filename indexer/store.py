@@ -89,6 +89,11 @@ class ImageStore:
             self._vs = self._langchain_store(embeddings)
         self._keeper = SummaryKeeper(lambda: self._client, collection, self.identity.to_json(), self.count, self._call)
 
+    @property
+    def endpoint(self) -> str:
+        """The URI another process on this machine reaches this store at (a Lite dir: this process's endpoint)."""
+        return str(self._conn["uri"])
+
     # -- set-up ----------------------------------------------------------------------------------------
     def _check_identity(self, requested: ModelIdentity | None) -> ModelIdentity:
         stored = recorded_identity(self._client, self.name)
