@@ -141,10 +141,10 @@ def _rows_now(db: str) -> int:
 
 
 def test_killed_driver_resumes(local_ray: str, tmp_path: Path) -> None:
-    """SIGKILL the Ray driver (a real `python -m indexer index --engine ray` on this module's Ray) mid-run, three
+    """SIGKILL the Ray driver (a real `python -m indexer index --engine ray` on this module's Ray) mid-run, twice,
     times, moving files in between; the final run leaves one row per distinct image at the right path."""
     source, db = tmp_path / "src", str(tmp_path / "milvus" / "resume.db")
-    make_source(source, 160)
+    make_source(source)  # 300 distinct JPEGs, 4 copies, 3 bad files
     rng, kills = random.Random(7), 0
     cmd = [*indexer_cmd(source, db, "resume", "random", "--engine", "ray", "--ray-address", local_ray)]
     for round_no in range(6):
@@ -160,13 +160,13 @@ def test_killed_driver_resumes(local_ray: str, tmp_path: Path) -> None:
             (source / "moved").mkdir()
             for i in (1, 7, 13):
                 (source / f"d{i % 6}" / f"img{i:04d}.jpg").rename(source / "moved" / f"img{i:04d}.jpg")
-        if kills >= 3:
+        if kills >= 2:
             break
-    assert kills >= 3
+    assert kills >= 2
     final = subprocess.run(cmd, capture_output=True, text=True, env=child_env(), timeout=300)
     assert final.returncode == 0, final.stderr[-3000:]
     report = json.loads(final.stdout.strip().splitlines()[-1])
-    assert report["skipped"] == 3 and report["indexed"] + report["unchanged"] == 160 + 4
+    assert report["skipped"] == 3 and report["indexed"] + report["unchanged"] == 300 + 4
     from indexer.collection import summary
 
     rows = dump(db, "resume")
