@@ -106,7 +106,10 @@ class RayIndexer:
         triage = {"uri": self.store.endpoint, "token": self.store._token, "name": self.store.name,
                   "pre": self.embeddings.pil_preprocess(),
                   "thumbs": str(self.thumbs.folder) if self.thumbs else ""}  # fmt: skip
-        ds = ds.map_batches(prepared_rows, batch_size=self.batch_size, fn_kwargs=triage, batch_format="numpy")
+        # decode tasks take half a CPU: two of them beside one CPU actor keep a 2-core machine busy, and the
+        # differing request keeps Ray from fusing them into the actor (which would decode and embed in turn)
+        ds = ds.map_batches(prepared_rows, batch_size=self.batch_size, fn_kwargs=triage, batch_format="numpy",
+                            num_cpus=0.5)
         name, pretrained = _weights(self.embeddings)
         gpus = _gpus(self.ray)
         ds = ds.map_batches(EmbedActor, batch_size=self.batch_size, batch_format="numpy",
@@ -182,9 +185,13 @@ class EmbedActor:
     """CLIP on one device: the model loads once per actor; fp16 on a GPU (ClipEmbeddings picks it)."""
 
     def __init__(self, name: str, pretrained: str | None, device: str) -> None:
-        from indexer.embedding import ClipEmbeddings
+        import os
+
+        from indexer.embedding import ClipEmbeddings, set_threads
 
         self.model = ClipEmbeddings(name, pretrained, device=device)
+        if device == "cpu":  # Ray gives an actor one thread per CPU it asked for; the forward may use the machine
+            set_threads(os.cpu_count() or 1)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         rows = from_rows(batch)
