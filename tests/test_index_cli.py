@@ -221,3 +221,22 @@ def test_real_subprocess_prints_json_last(tmp_path: Path, tmp_db: str, subproces
     reasons = {entry["path"]: entry["reason"] for entry in report["skipped_files"]}
     assert "unrecognised image format" in reasons["broken.png"] or "corrupt" in reasons["broken.png"]
     assert reasons["pipe.jpg"] == "not a regular file (named pipe)"
+
+
+def test_engine_ray_without_ray_installed_says_how_to_get_it(tmp_path: Path, subprocess_env: dict[str, str]) -> None:
+    """Ray is an optional extra: without it, `--engine ray` is a usage error naming the install command (the
+    child runs with `ray` unimportable, as in an install without the extra); the local engine never imports it."""
+    (tmp_path / "photos").mkdir()
+    write_photo(tmp_path / "photos" / "a.jpg", seed=1)
+    code = ("import sys; sys.modules['ray'] = None; from indexer.cli import main; "
+            "sys.exit(main(sys.argv[1:]))")  # fmt: skip
+    argv = ["index", str(tmp_path / "photos"), "--db", str(tmp_path / "m.db"), "--pretrained", "random", "--json"]
+    ray_run = subprocess.run([sys.executable, "-c", code, *argv, "--engine", "ray"], capture_output=True, text=True,
+                             env=subprocess_env, timeout=120)  # fmt: skip
+    assert ray_run.returncode == 2, ray_run.stderr[-2000:]
+    assert ray_run.stderr.strip().splitlines()[-1] == (
+        "error: --engine ray needs Ray Data, which is not installed: pip install -e '.[ray]'")
+    local_run = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True,
+                               env=subprocess_env, timeout=300)  # fmt: skip
+    assert local_run.returncode == 0, local_run.stderr[-2000:]
+    assert json.loads(local_run.stdout.strip().splitlines()[-1])["indexed"] == 1
