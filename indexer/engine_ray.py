@@ -23,8 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from indexer.engine_rows import Row, from_rows, list_rows, prepared_rows, to_rows
-from indexer.errors import EngineUnavailable
+from indexer.engine_rows import TRANSIENT, Row, from_rows, list_rows, prepared_rows, to_rows
+from indexer.errors import EngineUnavailable, SearchBotError
 from indexer.ingest import Listing, Part, Skipped
 from indexer.photometa import PhotoMeta, with_places
 from indexer.prepare import Prepared, prepare, record
@@ -85,6 +85,7 @@ class RayIndexer:
         ctx = self.ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True  # the driver decides in listing order, as the local engine
         ctx.execution_options.verbose_progress = False
+        ctx.retried_map_errors, ctx.max_map_retries = [TRANSIENT], 3  # a store hiccup, not a bad file or a bug
         ctx.enable_progress_bars = False
 
     def _parts(self, listing: Listing) -> list[dict[str, Any]]:
@@ -122,8 +123,11 @@ class RayIndexer:
                                 compute=data.ActorPoolStrategy(size=max(1, gpus)),
                                 fn_constructor_kwargs={"uri": self.store.uri, "token": self.store._token,
                                                        "name": self.store.name})  # fmt: skip
-        for batch in ds.iter_batches(batch_size=1000, batch_format="numpy", prefetch_batches=2):
-            yield from_rows(batch)
+        try:
+            for batch in ds.iter_batches(batch_size=1000, batch_format="numpy", prefetch_batches=2):
+                yield from_rows(batch)
+        except Exception as exc:
+            raise _library_error(exc) or exc from exc
 
     def _consume(self, rec: Reconciler, rows: list[Row], listed: list[Skipped]) -> int:
         """One batch of results, in listing order: the local engine's decisions on the workers' findings."""
@@ -224,6 +228,17 @@ class WriteActor:
                 r.meta |= {"written": True, "placed": asdict(ph), "removed": removed if i == 0 else []}
                 r.vector = None
         return to_rows(rows)
+
+
+def _library_error(exc: BaseException) -> SearchBotError | None:
+    """The library's own error inside Ray's wrappers (a store that went down under a task), so the CLI prints its
+    one line instead of a traceback."""
+    seen: BaseException | None = exc
+    for _ in range(16):
+        if seen is None or isinstance(seen, SearchBotError):
+            return seen
+        seen = getattr(seen, "cause", None) or seen.__cause__
+    return None
 
 
 def _skips(skipped: list[Skipped]) -> list[list[str]]:

@@ -14,6 +14,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from indexer import lookup
+from indexer.errors import StoreUnavailable
 from indexer.ingest import ListingSpec, Part, SourceItem, list_part
 from indexer.photometa import PhotoMeta
 from indexer.prepare import Prepared, Preprocessor, prepare
@@ -21,6 +22,7 @@ from indexer.reconcile import split_unchanged
 from indexer.thumbs import Thumbnails
 
 COLUMNS = ("kind", "rel", "meta", "pixels", "vector")
+TRANSIENT = "Milvus lookup failed"  # Ray Data retries a task whose error says so (engine_ray sets the pattern)
 
 
 @dataclass
@@ -94,7 +96,10 @@ def prepared_rows(batch: dict[str, np.ndarray], uri: str, token: str, name: str,
 
     rows = from_rows(batch)
     items = [r for r in rows if r.kind == "item"]
-    client = open_client(uri, uri, token)
+    try:
+        client = open_client(uri, uri, token)
+    except StoreUnavailable as exc:
+        raise StoreUnavailable(f"{TRANSIENT}: {exc}") from exc
     try:
         at_path = lookup.rows_at(client, name, [r.rel for r in items])
         same, _ = split_unchanged([r.item() for r in items], at_path)
@@ -106,6 +111,8 @@ def prepared_rows(batch: dict[str, np.ndarray], uri: str, token: str, name: str,
             else:
                 _fill(r, prepare(r.item(), pre, pre.image_size, folder))
         known = lookup.paths_of(client, name, [r.meta["id"] for r in items if r.pixels is not None])
+    except Exception as exc:  # noqa: BLE001 - pymilvus's own errors: the store, not this batch, failed
+        raise StoreUnavailable(f"{TRANSIENT} ({uri}): {exc}") from exc
     finally:
         client.close()
     seen: set[str] = set()
