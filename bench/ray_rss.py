@@ -69,7 +69,7 @@ def rss_child(uri: str, folder: str) -> dict[str, float]:
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()) as out:
         rc = main(["index", folder, "--db", uri, "--collection", COLLECTION, "--model", "demo-clip",
-                   "--pretrained", "random", "--json"])  # fmt: skip
+                   "--pretrained", "random", "--no-thumbnails", "--json"])  # fmt: skip
     if rc != 0:
         raise SystemExit(f"index failed: {rc}")
     report = json.loads(out.getvalue().strip().splitlines()[-1])

@@ -1,5 +1,5 @@
 """Reading what is stored one batch at a time: rows at a batch of paths, the stored path of a batch of ids, and a
-streamed scan of every (id, path). Part of the store boundary (with store.py): these take a pymilvus client, so a
+streamed scan of every row. Part of the store boundary (with store.py): these take a pymilvus client, so a
 Ray worker can run them with its own client as well as the driver through its ImageStore.
 
 Each lookup is one `in [...]` query of at most LOOKUP_BATCH values, so a run never loads the collection: its
@@ -56,11 +56,11 @@ def paths_of(client: Any, name: str, ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def scan_paths(client: Any, name: str, batch: int = 2000) -> Iterator[list[tuple[str, str]]]:
-    """Every stored (id, path), a page at a time (a query iterator: memory is one page)."""
-    it = client.query_iterator(name, batch_size=batch, filter="", output_fields=["id", "path"])
+def pages(client: Any, name: str, fields: list[str], batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
+    """Every stored row's `fields`, a page at a time (a query iterator: memory is one page)."""
+    it = client.query_iterator(name, batch_size=batch, filter="", output_fields=fields)
     try:
         while rows := it.next():
-            yield [(row["id"], row["path"]) for row in rows]
+            yield rows
     finally:
         it.close()

@@ -166,8 +166,8 @@ class Reconciler:
 
     def prune(self) -> None:
         """Rows whose file is gone from the source, found by streaming every stored path (page by page)."""
-        for page in self.store.scan_paths():
-            self.delete([i for i, path in page if not self.present(path)])
+        for page in self.store.scan(["id", "path"]):
+            self.delete([row["id"] for row in page if not self.present(row["path"])])
 
 
 def finish(report: IndexReport, skipped: Iterable[Skipped], not_images: int) -> None:

@@ -230,24 +230,16 @@ class ImageStore:
     def paths_of(self, ids: Sequence[str]) -> dict[str, str]:
         return self._call("get", lambda: lookup.paths_of(self._client, self.name, ids))
 
-    def scan_paths(self) -> Iterator[list[tuple[str, str]]]:
-        """Every stored (id, path), a page at a time (for --prune)."""
-        pages = lookup.scan_paths(self._client, self.name)
+    def scan(self, fields: Sequence[str], batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
+        """Every stored row's `fields`, a page at a time (a query iterator: memory is one page)."""
+        pages = lookup.pages(self._client, self.name, list(fields), batch)
         while page := self._call("query", lambda: next(pages, [])):
             yield page
 
     def existing(self, batch: int = 2000) -> Iterator[ImageRecord]:
-        """Every stored image's metadata (no vectors), for change detection on re-runs."""
-        fields = ["id", "path", "bytes", "mtime"]
-        it = self._call(
-            "query", lambda: self._client.query_iterator(self.name, batch_size=batch, filter="", output_fields=fields)
-        )
-        try:
-            while rows := self._call("query", it.next):
-                for row in rows:
-                    yield ImageRecord(id=row["id"], path=row["path"], bytes=row["bytes"], mtime=row["mtime"])
-        finally:
-            it.close()
+        """Every stored image's id, path, size and mtime (runs look rows up by path instead: see reconcile)."""
+        for page in self.scan(["id", "path", "bytes", "mtime"], batch):
+            yield from (ImageRecord(id=r["id"], path=r["path"], bytes=r["bytes"], mtime=r["mtime"]) for r in page)
 
     def get(self, ids: Iterable[str], with_vectors: bool = False) -> dict[str, dict[str, Any]]:
         ids = list(ids)
