@@ -180,6 +180,13 @@ def test_lookups_by_path_and_id_take_any_path(open_store: OpenStore) -> None:
     assert sorted(row["id"] for page in store.scan(["id", "path"], 2) for row in page) == [f"id{i}" for i in range(5)]
 
 
+def test_new_collections_index_their_paths(open_store: OpenStore) -> None:
+    """`path in [...]` lookups run per batch of every run: a new collection gets a scalar index on `path` (INVERTED
+    on Lite and 2.4+, a Trie on a 2.3 server), so they need not scan the column."""
+    store = open_store()
+    assert "path" in store._client.list_indexes(store.name)
+
+
 def test_uncounted_write_then_account_keeps_the_summary_exact(open_store: OpenStore) -> None:
     """A Ray worker writes without touching the summary and returns what it replaced; the driver accounts it."""
     from indexer.photometa import PhotoMeta
