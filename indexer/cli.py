@@ -44,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--prune", action="store_true", help="remove stored images whose files are gone")
     index.add_argument("--no-thumbnails", action="store_true",
                        help="write no grid/strip thumbnails (the page then makes each on its first view)")
-    index.add_argument("--shard", help="I/N: index only shard I of N (several machines, one server)")
+    index.add_argument("--engine", choices=("local", "ray"), default="local",
+                       help="local (default): this process; ray: Ray Data, on this machine or a cluster")
+    index.add_argument("--ray-address", metavar="ADDRESS",
+                       help="with --engine ray: 'auto' (a running cluster) or ray://HOST:PORT; default: a local Ray")
     index.add_argument("-v", "--verbose", action="store_true", help="show what image decoders said (libtiff ...)")
     index.add_argument("--log", type=Path, metavar="FILE", help="write what image decoders said to FILE")
     index.add_argument(
@@ -102,11 +105,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> dict[str, object]
             settings,
             args.source,
             prune=args.prune,
-            shard=args.shard,
             quiet=args.json,
             rebuild_on_model_change=args.on_model_change == "rebuild",
             decoder_log=decoder_log(args.verbose, args.log),
             thumbnails=not args.no_thumbnails,
+            engine=args.engine,
+            ray_address=args.ray_address,
         )
     if args.command == "info":
         return commands.info(settings, quiet=args.json)

@@ -13,7 +13,7 @@ from indexer.collection import summary as collection_summary
 from indexer.demo.model import DEMO_MODEL_NAME
 from indexer.embedding import ClipEmbeddings, ModelIdentity, recorded_weights
 from indexer.errors import CollectionMissing, ModelMismatch
-from indexer.ingest import in_shard, parse_shard, read_source
+from indexer.ingest import Listing, read_source
 from indexer.logsetup import DECODER, decoder_output_to
 from indexer.photometa import file_meta, with_places
 from indexer.pipeline import Indexer
@@ -58,15 +58,18 @@ def index(
     source_path: Path,
     *,
     prune: bool = False,
-    shard: str | None = None,
     quiet: bool = False,
     rebuild_on_model_change: bool = False,
     decoder_log: logging.Logger | None = None,
     thumbnails: bool = True,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> dict[str, object]:
-    shard_spec = parse_shard(shard)
-    source = read_source(source_path)  # usage errors surface before the slow model load
-    items = in_shard(source.items, shard_spec)
+    source = Listing(source_path)  # usage errors surface before the slow model load
+    if engine == "ray":
+        from indexer.engine_ray import import_ray
+
+        import_ray()  # not installed: say so now, not after the model load
     if not settings.is_local:
         ping(settings.db, settings.token)  # a server that is down fails in seconds, not after the model load
     embeddings = load_embeddings(settings)
@@ -83,12 +86,18 @@ def index(
     store.begin_writing(bar=True)  # a collection from an older version gets its summary first, once
     with (
         decoder_output_to(decoder_log or logging.getLogger(DECODER)),
-        tqdm(total=len(items), unit="img", desc="indexing", disable=None, file=sys.stderr) as bar,
+        tqdm(unit="img", desc="indexing", disable=None, file=sys.stderr) as bar,
     ):
         thumbs = Thumbnails(folder_for(settings.db, settings.collection, settings.thumbs)) if thumbnails else None
-        job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers, progress=bar.update,
-                      thumbs=thumbs)
-        report = job.run(source, items, prune=prune)
+        if engine == "ray":
+            from indexer.engine_ray import RayIndexer
+
+            report = RayIndexer(store, embeddings, batch_size=settings.batch_size, address=ray_address,
+                                thumbs=thumbs, progress=bar.update).run(source, prune=prune)
+        else:
+            job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers,
+                          progress=bar.update, thumbs=thumbs)
+            report = job.run(source, prune=prune)
     result = report.as_dict() | {"collection": settings.collection, "model": str(embeddings.identity)}
     if not quiet:
         _print_summary(result, store.count())

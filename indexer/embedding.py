@@ -177,6 +177,10 @@ class ClipEmbeddings(Embeddings):
         """
         return np.asarray(self._pil_stage(image))
 
+    def pil_preprocess(self) -> PilPreprocess:
+        """`preprocess` without the model: small and picklable, for decode tasks in other processes."""
+        return PilPreprocess(self.image_size, self._pil_stage)
+
     def embed_pixels(self, batch: np.ndarray) -> np.ndarray:
         """Embed a stack of `preprocess` outputs (N, H, W, C) → (N, D) normalised float32."""
         import torch
@@ -246,6 +250,17 @@ class ClipEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.encode_texts([text])[0].tolist()
+
+
+@dataclass(frozen=True)
+class PilPreprocess:
+    """The PIL half of a model's eval transform (see ClipEmbeddings.preprocess)."""
+
+    image_size: int
+    transform: Any
+
+    def preprocess(self, image: Image.Image) -> np.ndarray:
+        return np.asarray(self.transform(image))
 
 
 def _split_transform(preprocess: Any) -> tuple[Any, Any]:

@@ -8,7 +8,11 @@ class SearchBotError(Exception):
 
 
 class ConfigError(SearchBotError):
-    """A setting is invalid (bad URI, bad shard spec, unknown model name...)."""
+    """A setting is invalid (bad URI, unknown model name, engine not installed...)."""
+
+
+class EngineUnavailable(ConfigError):
+    """The indexing engine asked for is not installed (`--engine ray` without the [ray] extra)."""
 
 
 class ModelLoadError(SearchBotError):

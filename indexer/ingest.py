@@ -1,4 +1,4 @@
-"""SOURCE → the list of image files to index: a folder walk or a CSV/JSONL manifest, plus sharding.
+"""SOURCE → the image files to index: a folder walk or a CSV/JSONL manifest, streamed in parts.
 
 No decoding happens here; this only decides *which* files there are and what metadata comes with them.
 """
@@ -6,7 +6,6 @@ No decoding happens here; this only decides *which* files there are and what met
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import stat
@@ -14,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indexer.errors import ConfigError, SourceError
+from indexer.errors import SourceError
 from indexer.formats import IMAGE_EXTENSIONS, UNSUPPORTED_IMAGES, looks_like_image
 
 MANIFEST_SUFFIXES = {".csv", ".jsonl"}
@@ -46,27 +45,87 @@ class Source:
 
 
 def read_source(source: Path) -> Source:
-    """A folder (walked recursively, symlink loops broken) or a .csv/.jsonl manifest."""
-    source = source.expanduser()
-    if not source.exists():
-        raise SourceError(f"source not found: {source} (give a folder of images or a .csv/.jsonl manifest)")
-    if source.is_dir():
-        return _walk(source.resolve())
-    if source.suffix.lower() in MANIFEST_SUFFIXES:
-        return _manifest(source.resolve())
-    raise SourceError(f"{source} is neither a folder nor a .csv/.jsonl manifest")
+    """A folder (walked recursively, symlink loops broken) or a .csv/.jsonl manifest, listed whole (for
+    `eval` and tests; the indexer streams the same listing through `Listing`)."""
+    listing = Listing(source)
+    items = list(listing)
+    return Source(listing.root, items, listing.skipped, listing.not_images)
 
 
-def _walk(root: Path) -> Source:
-    """Every file under `root`, symlinks followed only while they stay inside it."""
-    items: list[SourceItem] = []
-    skipped: list[Skipped] = []
-    not_images = 0
-    seen_dirs: set[tuple[int, int]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+@dataclass(frozen=True)
+class Part:
+    """One block of a listing: a folder's own files (not its subfolders), or lines [start, end) by byte offset
+    of a manifest, whose first line is number `line`. Plain data, so a Ray task can list it anywhere."""
+
+    where: str  # the folder, relative to the root ("" for the root itself); "" for a manifest
+    start: int = 0
+    end: int = 0
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ListingSpec:
+    """What a worker needs to list one Part: the root, and for a manifest its path and CSV header."""
+
+    root: Path
+    manifest: Path | None = None
+    header: tuple[str, ...] = ()
+
+
+@dataclass
+class Listed:
+    items: list[SourceItem] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    not_images: int = 0
+
+
+class Listing:
+    """SOURCE as a stream: parts (folders, manifest blocks) listed one at a time, so the listing of 100 M files
+    never sits in memory. `skipped` and `not_images` fill in as the items are read."""
+
+    def __init__(self, source: Path) -> None:
+        source = source.expanduser()
+        if not source.exists():
+            raise SourceError(f"source not found: {source} (give a folder of images or a .csv/.jsonl manifest)")
+        if source.is_dir():
+            self.spec = ListingSpec(source.resolve())
+        elif source.suffix.lower() in MANIFEST_SUFFIXES:
+            manifest = source.resolve()
+            self.spec = ListingSpec(manifest.parent, manifest, _csv_header(manifest))
+        else:
+            raise SourceError(f"{source} is neither a folder nor a .csv/.jsonl manifest")
+        self.root = self.spec.root
+        self.skipped: list[Skipped] = []
+        self.not_images = 0
+
+    def parts(self) -> Iterator[Part]:
+        """Folder-level skips (symlink loops, links out) are recorded here, as the walk meets them."""
+        if self.spec.manifest is None:
+            yield from _folders(self.root, self.skipped)
+        else:
+            yield from _line_ranges(self.spec.manifest, bool(self.spec.header))
+
+    def add(self, listed: Listed) -> list[SourceItem]:
+        self.skipped.extend(listed.skipped)
+        self.not_images += listed.not_images
+        return listed.items
+
+    def __iter__(self) -> Iterator[SourceItem]:
+        for part in self.parts():
+            yield from self.add(list_part(self.spec, part))
+
+
+def list_part(spec: ListingSpec, part: Part) -> Listed:
+    return _folder_files(spec.root, part.where) if spec.manifest is None else _manifest_rows(spec, part)
+
+
+def _folders(root: Path, skipped: list[Skipped]) -> Iterator[Part]:
+    """Every folder under `root` in walk order, symlinks followed only while they stay inside it."""
+    seen_dirs: set[tuple[int, int]] = set()  # one entry per folder, not per file
+    for dirpath, dirnames, _ in os.walk(root, followlinks=True, onerror=None):
         st = os.stat(dirpath)
+        rel = Path(dirpath).relative_to(root).as_posix()
         if (st.st_dev, st.st_ino) in seen_dirs:  # a symlink back up the tree: walk each real dir once
-            rel = Path(dirpath).relative_to(root).as_posix()
             skipped.append(Skipped(rel, "symlink loop (folder already walked)"))
             dirnames.clear()
             continue
@@ -76,19 +135,37 @@ def _walk(root: Path) -> Source:
             if _leaves(root, Path(dirpath) / name):
                 dirnames.remove(name)
                 skipped.append(Skipped((Path(dirpath) / name).relative_to(root).as_posix(), LINK_OUT))
-        for name in sorted(filenames):
-            file = Path(dirpath) / name
-            rel = file.relative_to(root).as_posix()
-            suffix = file.suffix.lower()
-            if (reason := _not_a_file(root, file)) is not None:
-                skipped.append(Skipped(rel, reason))
-            elif suffix in UNSUPPORTED_IMAGES:
-                skipped.append(Skipped(rel, f"unsupported format: {UNSUPPORTED_IMAGES[suffix]}"))
-            elif suffix in IMAGE_EXTENSIONS or looks_like_image(str(file)):
-                items.append(SourceItem(file=file, rel=rel))
-            else:
-                not_images += 1
-    return Source(root, items, skipped, not_images)
+        yield Part("" if rel == "." else rel)
+
+
+def _folder_files(root: Path, where: str) -> Listed:
+    """The files (not subfolders) of one folder, sorted, as the walk would list them."""
+    folder = root / where
+    out = Listed()
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if not _is_dir(e))
+    except OSError:
+        return out
+    for name in names:
+        file = folder / name
+        rel = file.relative_to(root).as_posix()
+        suffix = file.suffix.lower()
+        if (reason := _not_a_file(root, file)) is not None:
+            out.skipped.append(Skipped(rel, reason))
+        elif suffix in UNSUPPORTED_IMAGES:
+            out.skipped.append(Skipped(rel, f"unsupported format: {UNSUPPORTED_IMAGES[suffix]}"))
+        elif suffix in IMAGE_EXTENSIONS or looks_like_image(str(file)):
+            out.items.append(SourceItem(file=file, rel=rel))
+        else:
+            out.not_images += 1
+    return out
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows links, as os.walk(followlinks=True) does
+    except OSError:
+        return False
 
 
 LINK_OUT = "symlink leads outside the indexed folder"
@@ -117,23 +194,22 @@ def _not_a_file(root: Path, file: Path) -> str | None:
     return f"not a regular file ({kind})"
 
 
-def _manifest(manifest: Path) -> Source:
-    root = manifest.parent
-    rows = _read_rows(manifest)
-    items: list[SourceItem] = []
-    skipped: list[Skipped] = []
-    for line_no, row in rows:
+def _manifest_rows(spec: ListingSpec, part: Part) -> Listed:
+    manifest = spec.manifest
+    assert manifest is not None
+    out = Listed()
+    for line_no, row in _rows(manifest, part, spec.header):
         raw = str(row.get("path") or "").strip()
         if not raw:
-            skipped.append(Skipped(f"{manifest.name}:{line_no}", "row has no path"))
+            out.skipped.append(Skipped(f"{manifest.name}:{line_no}", "row has no path"))
             continue
-        file = _inside(root, raw)
+        file = _inside(spec.root, raw)
         if file is None:
-            skipped.append(Skipped(raw, f"outside the manifest's folder {root}"))
+            out.skipped.append(Skipped(raw, f"outside the manifest's folder {spec.root}"))
             continue
         attrs = {k: str(v) for k, v in row.items() if k not in RESERVED_COLUMNS and v not in (None, "")}
-        items.append(SourceItem(file, file.relative_to(root).as_posix(), str(row.get("caption") or ""), attrs))
-    return Source(root, items, skipped)
+        out.items.append(SourceItem(file, file.relative_to(spec.root).as_posix(), str(row.get("caption") or ""), attrs))
+    return out
 
 
 def _inside(root: Path, raw: str) -> Path | None:
@@ -154,21 +230,61 @@ def _inside(root: Path, raw: str) -> Path | None:
     return None
 
 
-def _read_rows(manifest: Path) -> list[tuple[int, dict[str, object]]]:
+PART_BYTES = 1 << 20  # a manifest block: about 1 MiB of lines (some 10k rows)
+
+
+def _csv_header(manifest: Path) -> tuple[str, ...]:
+    if manifest.suffix.lower() != ".csv":
+        return ()
     try:
-        text = manifest.read_text(encoding="utf-8-sig")
+        with manifest.open(encoding="utf-8-sig", newline="") as fh:
+            fields = next(csv.reader(fh), None)
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(f"cannot read manifest {manifest}: {exc}") from exc
-    if manifest.suffix.lower() == ".csv":
-        reader = csv.DictReader(text.splitlines())
-        if not reader.fieldnames or "path" not in reader.fieldnames:
-            raise SourceError(f"{manifest} has no 'path' column (found: {reader.fieldnames}); add a header row")
-        return [(i + 2, dict(row)) for i, row in enumerate(reader)]
-    return list(_jsonl_rows(manifest, text))
+    if not fields or "path" not in fields:
+        raise SourceError(f"{manifest} has no 'path' column (found: {fields}); add a header row")
+    return tuple(fields)
 
 
-def _jsonl_rows(manifest: Path, text: str) -> Iterator[tuple[int, dict[str, object]]]:
-    for i, line in enumerate(text.splitlines(), start=1):
+def _line_ranges(manifest: Path, has_header: bool) -> Iterator[Part]:
+    """Blocks of whole lines, found by one streamed pass (a quoted CSV field must not span lines)."""
+    try:
+        with manifest.open("rb") as fh:
+            line = 1
+            if has_header:
+                fh.readline()
+                line = 2
+            start, count = fh.tell(), 0
+            for _raw in iter(fh.readline, b""):
+                count += 1
+                if fh.tell() - start >= PART_BYTES:
+                    yield Part("", start, fh.tell(), line)
+                    start, line, count = fh.tell(), line + count, 0
+            if count:
+                yield Part("", start, fh.tell(), line)
+    except OSError as exc:
+        raise SourceError(f"cannot read manifest {manifest}: {exc}") from exc
+
+
+def _rows(manifest: Path, part: Part, header: tuple[str, ...]) -> Iterator[tuple[int, dict[str, object]]]:
+    try:
+        with manifest.open("rb") as fh:
+            fh.seek(part.start)
+            text = fh.read(part.end - part.start).decode("utf-8-sig" if part.start == 0 else "utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(f"cannot read manifest {manifest}: {exc}") from exc
+    lines = text.splitlines()
+    if not header:
+        yield from _jsonl_rows(manifest, lines, part.line)
+        return
+    for i, line in enumerate(lines, start=part.line):
+        if line.strip():
+            row = next(csv.DictReader([line], fieldnames=list(header)))
+            yield i, {k: v for k, v in row.items() if k is not None}
+
+
+def _jsonl_rows(manifest: Path, lines: list[str], first: int) -> Iterator[tuple[int, dict[str, object]]]:
+    for i, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         try:
@@ -178,35 +294,3 @@ def _jsonl_rows(manifest: Path, text: str) -> Iterator[tuple[int, dict[str, obje
         if not isinstance(row, dict):
             raise SourceError(f"{manifest}:{i}: expected a JSON object with a 'path' key")
         yield i, row
-
-
-def parse_shard(spec: str | None) -> tuple[int, int] | None:
-    """'I/N' with 0 <= I < N."""
-    if not spec:
-        return None
-    try:
-        i, n = (int(x) for x in spec.split("/"))
-    except ValueError as exc:
-        raise ConfigError(f"--shard must look like I/N (e.g. 0/3), got {spec!r}") from exc
-    if n < 1 or not 0 <= i < n:
-        raise ConfigError(f"--shard {spec}: need 0 <= I < N")
-    return i, n
-
-
-def shard_key(file: Path) -> int:
-    """Identical files always land in the same shard (so no two machines insert the same id):
-    the key depends only on the content's size and first 64 KiB, never on the path."""
-    try:
-        size = file.stat().st_size
-        with file.open("rb") as fh:
-            head = fh.read(1 << 16)
-    except OSError:
-        return 0  # unreadable: shard 0 reports it as skipped, exactly once
-    return int.from_bytes(hashlib.blake2b(size.to_bytes(8, "little") + head, digest_size=8).digest(), "little")
-
-
-def in_shard(items: list[SourceItem], shard: tuple[int, int] | None) -> list[SourceItem]:
-    if shard is None or shard[1] == 1:
-        return items
-    i, n = shard
-    return [item for item in items if shard_key(item.file) % n == i]

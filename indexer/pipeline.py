@@ -1,8 +1,9 @@
-"""The indexing run: read + hash + decode + preprocess in worker threads, embed in batches on the main
-thread, insert through a writer thread, so file I/O and Milvus writes hide behind the model forward.
+"""The local engine: read + hash + decode + preprocess in worker threads, embed in batches on the main thread,
+insert through a writer thread, so file I/O and Milvus writes hide behind the model forward.
 
-The decode threads also write each new image's grid and strip thumbnails (indexer.thumbs) from the pixels
-decoded for the model, so the page never decodes an original to show a result.
+The listing is a stream, taken a chunk at a time: each chunk's stored rows are looked up by path, so a run never
+holds the collection or the listing in memory (the decisions are indexer.reconcile's, shared with the Ray engine
+in indexer.engine_ray; the per-file step is indexer.prepare's, shared too).
 
 Idempotent by construction: ids are content hashes, a file whose size and mtime match its stored row is
 not even read, content already stored is never embedded again, and stale rows are deleted only after their
@@ -11,26 +12,30 @@ replacements are in. Killed at any moment, a re-run converges to one row per dis
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import queue
-import stat
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from indexer.errors import UnreadableImage
-from indexer.imageio import DecodedImage, decode_image, difference_hash, os_reason
-from indexer.ingest import Skipped, Source, SourceItem
-from indexer.photometa import PhotoMeta, read_meta, with_places
+from indexer.ingest import Listing, Source, SourceItem
+from indexer.lookup import LOOKUP_BATCH
+from indexer.photometa import with_places
+from indexer.prepare import Prepared, content_id, prepare, record
+from indexer.reconcile import Chunk, IndexReport, Reconciler, finish
 from indexer.store import ImageRecord, ImageStore
-from indexer.thumbs import Thumbnails, from_decoded
+from indexer.thumbs import Thumbnails
+
+__all__ = ["ImageEncoder", "IndexReport", "Indexer", "content_id"]
+
+CHUNK = LOOKUP_BATCH  # listed files per path lookup
 
 
 class ImageEncoder(Protocol):
@@ -38,48 +43,6 @@ class ImageEncoder(Protocol):
 
     def preprocess(self, image: object) -> np.ndarray: ...
     def embed_pixels(self, batch: np.ndarray) -> np.ndarray: ...
-
-
-@dataclass
-class IndexReport:
-    indexed: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    removed: int = 0
-    total: int = 0
-    seconds: float = 0.0
-    skipped_files: list[Skipped] = field(default_factory=list)
-    not_images: int = 0  # files in the folder that are plainly not images (counted, not listed)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "indexed": self.indexed,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-            "removed": self.removed,
-            "total": self.total,
-            "not_images": self.not_images,
-            "seconds": round(self.seconds, 2),
-            "skipped_files": [{"path": s.path, "reason": s.reason} for s in self.skipped_files],
-        }
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    item: SourceItem
-    id: str
-    size: int
-    mtime: float
-    width: int = 0
-    height: int = 0
-    pixels: np.ndarray | None = None
-    reason: str | None = None
-    phash: str = ""
-    photo: PhotoMeta = field(default_factory=PhotoMeta)
-
-
-def content_id(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class Indexer:
@@ -106,159 +69,89 @@ class Indexer:
         self.progress = progress or (lambda n: None)
         self.thumbs = thumbs  # None: no thumbnails at index time (the page makes them on first view)
 
-    def run(self, source: Source, items: list[SourceItem], *, prune: bool = False) -> IndexReport:
+    def run(self, source: Listing | Source, items: Iterable[SourceItem] | None = None, *,
+            prune: bool = False) -> IndexReport:  # fmt: skip
+        """Index `items` (default: the whole listing, streamed); with prune, drop rows whose file is gone."""
         started = time.perf_counter()
-        report = IndexReport(total=len(items), skipped_files=list(source.skipped), not_images=source.not_images)
-        stored = list(self.store.existing())
-        by_id = {rec.id: rec for rec in stored}
-        by_path: dict[str, list[ImageRecord]] = {}
-        for rec in stored:
-            by_path.setdefault(rec.path, []).append(rec)
-        claimed: dict[str, str] = {}  # id -> path that keeps it this run
-        todo: list[SourceItem] = []
-        for item in items:
-            rec = _unchanged(item, by_path.get(item.rel, []))
-            if rec is None:
-                todo.append(item)
-            else:
-                claimed.setdefault(rec.id, item.rel)
-                report.unchanged += 1
-                self.progress(1)
-        everywhere = {i.rel for i in source.items}
-        self._embed_all(todo, by_id, claimed, everywhere, report)
-        report.removed = self._remove_stale(stored, claimed, {i.rel for i in items}, everywhere, prune)
-        report.skipped = len(report.skipped_files)
+        report = IndexReport()
+        writer = _Writer(self.store)
+        rec = Reconciler(self.store, Path(source.root), report, self.thumbs, writer.pending)
+        if items is None:
+            items = source.items if isinstance(source, Source) else source
+        try:
+            self._stream(rec, iter(items), writer)
+        finally:
+            writer.close()
+        if prune:
+            rec.prune()
+        finish(report, source.skipped, source.not_images)
         self.store.set_root(str(source.root))
         self.store.finalize()
         report.seconds = time.perf_counter() - started
         return report
 
-    def _embed_all(
-        self,
-        todo: list[SourceItem],
-        by_id: dict[str, ImageRecord],
-        claimed: dict[str, str],
-        everywhere: set[str],
-        report: IndexReport,
-    ) -> None:
-        writer = _Writer(self.store)
-        moved: list[ImageRecord] = []
-        batch: list[_Prepared] = []
-        for prep in self._prepared(todo):
-            self.progress(1)
-            if prep.reason is not None:
-                report.skipped_files.append(Skipped(prep.item.rel, prep.reason))
-            elif prep.id in claimed or prep.id in by_id:
-                report.unchanged += 1
-                if prep.id not in claimed and by_id[prep.id].path not in everywhere:
-                    moved.append(_record(prep))  # same content under a new path: repoint, don't re-embed
-                claimed.setdefault(prep.id, prep.item.rel)
-            else:
-                claimed[prep.id] = prep.item.rel
+    def _stream(self, rec: Reconciler, listed: Iterator[SourceItem], writer: _Writer) -> None:
+        batch: list[Prepared] = []
+        for chunk, prep in self._prepared(self._planned(rec, listed)):
+            if prep is not None:
+                self.progress(1)
                 batch.append(prep)
-                if len(batch) >= self.batch_size:
-                    report.indexed += self._flush(batch, writer)
-        report.indexed += self._flush(batch, writer)
-        writer.close()
-        self._repoint(moved)
+                if len(batch) < self.batch_size:
+                    continue
+            rec.report.indexed += self._flush(rec.classify(chunk, batch), writer)
+            batch = []
+            if prep is None:  # the chunk is complete: its stale rows go once their replacements are in
+                rec.close_chunk(chunk, settle=writer.drain)
 
-    def _flush(self, batch: list[_Prepared], writer: _Writer) -> int:
+    def _planned(self, rec: Reconciler, listed: Iterator[SourceItem]) -> Iterator[tuple[Chunk, SourceItem | None]]:
+        """Each chunk's files to prepare (unchanged ones are settled by path here), then (chunk, None)."""
+        while items := list(islice(listed, CHUNK)):
+            rec.report.total += len(items)
+            chunk, todo = rec.open_chunk(items)
+            self.progress(len(items) - len(todo))
+            for item in todo:
+                yield chunk, item
+            yield chunk, None
+
+    def _flush(self, batch: list[Prepared], writer: _Writer) -> int:
         if not batch:
             return 0
         vectors = self.encoder.embed_pixels(np.stack([p.pixels for p in batch]))  # type: ignore[misc]
         places = with_places([p.photo for p in batch])
-        writer.put([_record(replace(p, photo=photo)) for p, photo in zip(batch, places, strict=True)], vectors)
-        n = len(batch)
-        batch.clear()
-        return n
+        writer.put([record(replace(p, photo=photo)) for p, photo in zip(batch, places, strict=True)], vectors)
+        return len(batch)
 
-    def _prepared(self, todo: list[SourceItem]) -> Iterator[_Prepared]:
+    def _prepared(self, todo: Iterator[tuple[Chunk, SourceItem | None]]) -> Iterator[tuple[Chunk, Prepared | None]]:
         """Results in input order, with a bounded window of decodes in flight (memory stays flat)."""
         window = max(2 * self.batch_size, 4 * self.workers)
         with ThreadPoolExecutor(self.workers, thread_name_prefix="decode") as pool:
-            pending: deque[Future[_Prepared]] = deque()
-            for item in todo:
-                pending.append(pool.submit(self._prepare, item))
+            pending: deque[tuple[Chunk, Future[Prepared] | None]] = deque()
+            for chunk, item in todo:
+                pending.append((chunk, None if item is None else pool.submit(self._prepare, item)))
                 if len(pending) >= window:
-                    yield pending.popleft().result()
+                    yield _done(pending.popleft())
             while pending:
-                yield pending.popleft().result()
+                yield _done(pending.popleft())
 
-    def _prepare(self, item: SourceItem) -> _Prepared:
-        try:
-            st = item.file.stat()
-            if not stat.S_ISREG(st.st_mode):  # reading a FIFO or device would block or never end
-                kind = "is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
-                return _Prepared(item, "", 0, 0.0, reason=kind)
-            data = item.file.read_bytes()
-        except OSError as exc:
-            return _Prepared(item, "", 0, 0.0, reason=os_reason(str(item.file), exc))
-        cid = content_id(data)
-        try:
-            decoded = decode_image(data, draft_size=self.draft_size, name=item.rel)
-            pixels = self.encoder.preprocess(decoded.image)
-        except UnreadableImage as exc:
-            return _Prepared(item, cid, st.st_size, st.st_mtime, reason=exc.reason)
-        phash = difference_hash(decoded.image)
-        self._thumbnails(cid, decoded, data, item.rel)
-        photo = read_meta(decoded.exif, st.st_mtime)
-        return _Prepared(item, cid, st.st_size, st.st_mtime, decoded.width, decoded.height, pixels, phash=phash,
-                         photo=photo)
-
-    def _thumbnails(self, cid: str, decoded: DecodedImage, data: bytes, name: str) -> None:
-        """Grid and strip from this decode, unless this content has them (a moved file, a copy)."""
-        if self.thumbs is None or self.thumbs.has(cid):
-            return
-        # the row is what matters: without thumbnails the page makes them from the original
-        with contextlib.suppress(UnreadableImage, OSError):
-            self.thumbs.put(cid, from_decoded(decoded, data, name))
-
-    def _repoint(self, moved: list[ImageRecord]) -> None:
-        if not moved:
-            return
-        vectors = self.store.get([m.id for m in moved], with_vectors=True)
-        keep = [m for m in moved if m.id in vectors]
-        keep = [replace(m, photo=p) for m, p in zip(keep, with_places([m.photo for m in keep]), strict=True)]
-        self.store.delete([m.id for m in keep])
-        self.store.add(keep, np.array([vectors[m.id]["vector"] for m in keep], dtype=np.float32))
-
-    def _remove_stale(
-        self, stored: list[ImageRecord], claimed: dict[str, str], here: set[str], everywhere: set[str], prune: bool
-    ) -> int:
-        """Rows whose path is ours but whose content changed; with prune, rows whose file is gone too."""
-        stale = [
-            r.id for r in stored if r.id not in claimed and (r.path in here or (prune and r.path not in everywhere))
-        ]
-        self.store.delete(stale)
-        if self.thumbs is not None:
-            self.thumbs.remove(stale)  # after the rows: a kill in between leaves files, never a row without them
-        return len(stale)
+    def _prepare(self, item: SourceItem) -> Prepared:
+        return prepare(item, self.encoder, self.draft_size, self.thumbs)
 
 
-def _unchanged(item: SourceItem, recs: list[ImageRecord]) -> ImageRecord | None:
-    try:
-        st = item.file.stat()
-    except OSError:
-        return None
-    for rec in recs:
-        if rec.bytes == st.st_size and abs(rec.mtime - st.st_mtime) < 1e-6:
-            return rec
-    return None
-
-
-def _record(p: _Prepared) -> ImageRecord:
-    return ImageRecord(
-        p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs), p.phash, p.photo
-    )
+def _done(entry: tuple[Chunk, Future[Prepared] | None]) -> tuple[Chunk, Prepared | None]:
+    chunk, future = entry
+    return chunk, None if future is None else future.result()
 
 
 class _Writer:
-    """One background thread doing Milvus inserts so the next forward pass is not kept waiting."""
+    """One background thread doing Milvus inserts so the next forward pass is not kept waiting. The ids it holds
+    but has not written yet are `pending()`: a lookup misses them, so the run asks here too."""
 
     def __init__(self, store: ImageStore) -> None:
         self._store = store
         self._queue: queue.Queue[tuple[list[ImageRecord], np.ndarray] | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
+        self._pending: dict[str, str] = {}
+        self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._loop, name="milvus-writer", daemon=True)
         self._thread.start()
 
@@ -269,11 +162,28 @@ class _Writer:
                     self._store.add(*job)
                 except BaseException as exc:  # noqa: BLE001 - re-raised on the main thread
                     self._error = exc
+            with self._lock:
+                for r in job[0]:
+                    self._pending.pop(r.id, None)
+            self._queue.task_done()
+        self._queue.task_done()
+
+    def pending(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._pending)
 
     def put(self, records: list[ImageRecord], vectors: np.ndarray) -> None:
         if self._error is not None:
             raise self._error
+        with self._lock:
+            self._pending.update({r.id: r.path for r in records})
         self._queue.put((records, vectors))
+
+    def drain(self) -> None:
+        """Until every queued write is in."""
+        self._queue.join()
+        if self._error is not None:
+            raise self._error
 
     def close(self) -> None:
         self._queue.put(None)

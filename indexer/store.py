@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from indexer import schema, summary_store
+from indexer import lookup, schema, summary_store
 from indexer.collection import (
     IDENTITY_PROPERTY,
     ROOT_PROPERTY,
@@ -34,7 +34,7 @@ from indexer.lite import connect_uri, is_server_uri
 from indexer.photometa import PhotoMeta
 from indexer.schema import MAX_CAPTION, Hit, ImageRecord
 from indexer.summary import Summary
-from indexer.summary_keeper import SummaryKeeper
+from indexer.summary_keeper import SummaryKeeper, stored_photos
 
 __all__ = ["Hit", "ImageRecord", "ImageStore"]
 
@@ -88,6 +88,11 @@ class ImageStore:
                 self.identity = identity  # type: ignore[assignment]
             self._vs = self._langchain_store(embeddings)
         self._keeper = SummaryKeeper(lambda: self._client, collection, self.identity.to_json(), self.count, self._call)
+
+    @property
+    def endpoint(self) -> str:
+        """The URI another process on this machine reaches this store at (a Lite dir: this process's endpoint)."""
+        return str(self._conn["uri"])
 
     # -- set-up ----------------------------------------------------------------------------------------
     def _check_identity(self, requested: ModelIdentity | None) -> ModelIdentity:
@@ -149,12 +154,28 @@ class ImageStore:
         replaces it), and ids are written again by design (a re-run after a crash, a repointed file)."""
         if not records:
             return
+        with self._keeper.writing([r.id for r in records], [r.photo for r in records]):  # the summary's delta
+            self._write(records, vectors)
+
+    def add_uncounted(self, records: Sequence[ImageRecord], vectors: np.ndarray) -> list[PhotoMeta]:
+        """`add` for a Ray worker: the same write, but the summary is left to the driver (its one writer), which
+        applies what this returns, the photo metadata of the rows replaced, through `account`."""
+        if not records:
+            return []
+        removed = self._call("summary", lambda: stored_photos(self._client, self.name, [r.id for r in records]))
+        self._write(records, vectors)
+        return removed
+
+    def account(self, removed: Sequence[PhotoMeta], added: Sequence[PhotoMeta]) -> None:
+        """The summary delta of a write another process made (see add_uncounted)."""
+        self._keeper.apply(removed, added)
+
+    def _write(self, records: Sequence[ImageRecord], vectors: np.ndarray) -> None:
         ids = [r.id for r in records]
         texts, metas = [r.caption[:MAX_CAPTION] for r in records], [schema.record_metadata(r) for r in records]
-        with self._keeper.writing(ids, [r.photo for r in records]):  # the summary's delta (indexer.summary_keeper)
-            self._call("delete before insert", lambda: self._vs.delete(ids=ids))
-            self._call("insert", lambda: self._vs.add_embeddings(
-                texts=texts, embeddings=vectors.astype(np.float32).tolist(), metadatas=metas, ids=ids))
+        self._call("delete before insert", lambda: self._vs.delete(ids=ids))
+        self._call("insert", lambda: self._vs.add_embeddings(
+            texts=texts, embeddings=vectors.astype(np.float32).tolist(), metadatas=metas, ids=ids))
 
     def delete(self, ids: Sequence[str]) -> None:
         if ids:
@@ -203,18 +224,22 @@ class ImageStore:
     def info(self) -> CollectionInfo:
         return CollectionInfo(self.name, self.identity, self.count())
 
+    def rows_at(self, paths: Sequence[str]) -> dict[str, list[ImageRecord]]:
+        return self._call("query", lambda: lookup.rows_at(self._client, self.name, paths))
+
+    def paths_of(self, ids: Sequence[str]) -> dict[str, str]:
+        return self._call("get", lambda: lookup.paths_of(self._client, self.name, ids))
+
+    def scan(self, fields: Sequence[str], batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
+        """Every stored row's `fields`, a page at a time (a query iterator: memory is one page)."""
+        pages = lookup.pages(self._client, self.name, list(fields), batch)
+        while page := self._call("query", lambda: next(pages, [])):
+            yield page
+
     def existing(self, batch: int = 2000) -> Iterator[ImageRecord]:
-        """Every stored image's metadata (no vectors), for change detection on re-runs."""
-        fields = ["id", "path", "bytes", "mtime"]
-        it = self._call(
-            "query", lambda: self._client.query_iterator(self.name, batch_size=batch, filter="", output_fields=fields)
-        )
-        try:
-            while rows := self._call("query", it.next):
-                for row in rows:
-                    yield ImageRecord(id=row["id"], path=row["path"], bytes=row["bytes"], mtime=row["mtime"])
-        finally:
-            it.close()
+        """Every stored image's id, path, size and mtime (runs look rows up by path instead: see reconcile)."""
+        for page in self.scan(["id", "path", "bytes", "mtime"], batch):
+            yield from (ImageRecord(id=r["id"], path=r["path"], bytes=r["bytes"], mtime=r["mtime"]) for r in page)
 
     def get(self, ids: Iterable[str], with_vectors: bool = False) -> dict[str, dict[str, Any]]:
         ids = list(ids)

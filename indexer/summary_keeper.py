@@ -71,6 +71,14 @@ class SummaryKeeper:
             if time.monotonic() - self._last >= FLUSH_S:
                 self.flush()
 
+    def apply(self, removed: Sequence[PhotoMeta], added: Sequence[PhotoMeta]) -> None:
+        """A delta measured elsewhere (a Ray worker's write): this process stays the summary's one writer."""
+        self.begin()
+        with self._lock:
+            self._pending.count_all(removed, -1).count_all(added, 1)
+            if time.monotonic() - self._last >= FLUSH_S:
+                self.flush()
+
     def flush(self, *, closing: bool = False) -> None:
         with self._lock:
             if self._started:

@@ -1,4 +1,4 @@
-"""SOURCE reading on real files: folder walks, CSV/JSONL manifests, shard specs and shard membership."""
+"""SOURCE reading on real files: folder walks, CSV/JSONL manifests."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.errors import ConfigError, SourceError
-from indexer.ingest import in_shard, parse_shard, read_source, shard_key
+from indexer.errors import SourceError
+from indexer.ingest import read_source
 from tests.badfiles import make_bad_corpus
 
 
@@ -184,74 +184,3 @@ def test_manifest_listing_bad_symlinks_does_not_crash(tmp_path: Path) -> None:
     (tmp_path / "m.csv").write_text("path\nloop_a.jpg\ndangling.jpg\nnormal.jpg\n")
     source = read_source(tmp_path / "m.csv")
     assert [i.rel for i in source.items] == ["loop_a.jpg", "dangling.jpg", "normal.jpg"]
-
-
-# -- sharding ----------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    ("spec", "expected"),
-    [(None, None), ("", None), ("0/1", (0, 1)), ("2/3", (2, 3)), ("0/16", (0, 16)), (" 1/2", (1, 2))],
-)
-def test_parse_shard_accepts(spec: str | None, expected: tuple[int, int] | None) -> None:
-    assert parse_shard(spec) == expected
-
-
-@pytest.mark.parametrize(
-    ("spec", "match"),
-    [
-        ("3/3", "need 0 <= I < N"),
-        ("-1/2", "need 0 <= I < N"),
-        ("0/0", "need 0 <= I < N"),
-        ("1/-2", "need 0 <= I < N"),
-        ("1", "must look like I/N"),
-        ("1/2/3", "must look like I/N"),
-        ("a/b", "must look like I/N"),
-        ("1.5/2", "must look like I/N"),
-    ],
-)
-def test_parse_shard_rejects(spec: str, match: str) -> None:
-    with pytest.raises(ConfigError, match=match):
-        parse_shard(spec)
-
-
-@pytest.fixture
-def shard_items(tmp_path: Path) -> list:
-    """40 distinct small files plus byte-identical copies of some of them under other names."""
-    for i in range(40):
-        touch(tmp_path, f"d{i % 4}/f{i:02d}.jpg", f"content {i}".encode() * (i + 1))
-    for i in range(0, 40, 5):
-        touch(tmp_path, f"copies/copy_of_{i:02d}.png", f"content {i}".encode() * (i + 1))
-    touch(tmp_path, "big/a.jpg", b"\0" * 100_000 + b"tail a")  # same first 64 KiB and size as b.jpg
-    touch(tmp_path, "big/b.jpg", b"\0" * 100_000 + b"tail b")
-    return read_source(tmp_path).items
-
-
-@pytest.mark.parametrize("n", [1, 2, 3, 7])
-def test_shards_partition_the_items(shard_items: list, n: int) -> None:
-    shards = [in_shard(shard_items, (i, n)) for i in range(n)]
-    rels = [item.rel for shard in shards for item in shard]
-    assert len(rels) == len(set(rels)) == len(shard_items)  # disjoint and complete
-    assert set(rels) == {item.rel for item in shard_items}
-    if n > 1:
-        assert all(0 < len(s) < len(shard_items) for s in shards[:2]), "keys should spread the files around"
-    assert in_shard(shard_items, None) == shard_items
-
-
-@pytest.mark.parametrize("n", [2, 3, 7])
-def test_identical_files_always_share_a_shard(shard_items: list, n: int) -> None:
-    shards_of: dict[bytes, set[int]] = {}
-    paths_of: dict[bytes, int] = {}
-    for i in range(n):
-        for item in in_shard(shard_items, (i, n)):
-            data = item.file.read_bytes()
-            shards_of.setdefault(data, set()).add(i)
-            paths_of[data] = paths_of.get(data, 0) + 1
-    assert sum(1 for count in paths_of.values() if count > 1) == 8  # the copies really were there
-    assert [data[:20] for data, shards in shards_of.items() if len(shards) > 1] == []
-
-
-def test_shard_key_ignores_the_path(tmp_path: Path) -> None:
-    a = touch(tmp_path, "one/x.jpg", b"same bytes")
-    b = touch(tmp_path, "two/y.png", b"same bytes")
-    c = touch(tmp_path, "two/z.png", b"other bytes")
-    assert shard_key(a) == shard_key(b) != shard_key(c)

@@ -167,6 +167,43 @@ def test_existing_pages_through_everything(filled: tuple[ImageStore, list[ImageR
         assert by_id[rec.id].mtime == pytest.approx(rec.mtime)
 
 
+def test_lookups_by_path_and_id_take_any_path(open_store: OpenStore) -> None:
+    """A run looks rows up a batch of paths at a time (`path in [...]`): quotes, backslashes and non-ASCII in a
+    path must match exactly that path; a control character is not looked up (re-read instead), never an error."""
+    store = open_store()
+    odd = ['a "quoted" name.jpg', "back\\slash\\x.jpg", "café/été.jpg", "ctrl\tname.jpg", "plain.jpg"]
+    store.add([ImageRecord(f"id{i}", p, bytes=i) for i, p in enumerate(odd)], unit_vectors(len(odd)))
+    found = store.rows_at([*odd, "absent.jpg", 'a "quoted" name.jpg.x'])
+    assert sorted(found) == sorted(p for p in odd if "\t" not in p)
+    assert all(len(recs) == 1 and recs[0].path == p for p, recs in found.items())
+    assert store.paths_of(["id0", "id2", "nope", "id2"]) == {"id0": odd[0], "id2": odd[2]}
+    assert sorted(row["id"] for page in store.scan(["id", "path"], 2) for row in page) == [f"id{i}" for i in range(5)]
+
+
+def test_new_collections_index_their_paths(open_store: OpenStore) -> None:
+    """`path in [...]` lookups run per batch of every run: a new collection gets a scalar index on `path` (INVERTED
+    on Lite and 2.4+, a Trie on a 2.3 server), so they need not scan the column."""
+    store = open_store()
+    assert "path" in store._client.list_indexes(store.name)
+
+
+def test_uncounted_write_then_account_keeps_the_summary_exact(open_store: OpenStore) -> None:
+    """A Ray worker writes without touching the summary and returns what it replaced; the driver accounts it."""
+    from indexer.photometa import PhotoMeta
+
+    driver, worker = open_store(), open_store()
+    driver.begin_writing()
+    shot = PhotoMeta(taken=1_600_000_000, taken_src="exif", camera="Cam")
+    recs = [ImageRecord(f"w{i}", f"w/{i}.jpg", photo=shot) for i in range(3)]
+    driver.account(worker.add_uncounted(recs[:2], unit_vectors(2)), [r.photo for r in recs[:2]])
+    replaced = worker.add_uncounted(recs[1:], unit_vectors(2))  # w1 again: it replaces itself
+    assert replaced == [shot]
+    driver.account(replaced, [r.photo for r in recs[1:]])
+    driver.finalize()
+    held = driver.summary(bar=False)
+    assert (held.rows, held.dated, driver.count()) == (3, 3, 3)
+
+
 def test_adding_a_stored_id_again_keeps_one_row(open_store: OpenStore) -> None:
     # Ids are content hashes: the pipeline's repoint and a re-run after a crash may write an id again.
     store = open_store()
