@@ -89,15 +89,19 @@ def index_paths(client: Any, name: str) -> str | None:
     the column; the first kind this Milvus accepts, or none (the lookups still work, by scan)."""
     from pymilvus import MilvusClient
 
-    for kind in PATH_INDEXES:
-        params = MilvusClient.prepare_index_params()
-        params.add_index(field_name="path", index_type=kind)
-        try:
-            client.create_index(name, params)
-        except Exception:  # noqa: BLE001 - "index type not match": try the next kind
-            continue
-        return kind
-    return None
+    client.release_collection(name)  # a 2.3 server refuses to load a collection whose indexes changed while loaded
+    try:
+        for kind in PATH_INDEXES:
+            params = MilvusClient.prepare_index_params()
+            params.add_index(field_name="path", index_type=kind)
+            try:
+                client.create_index(name, params)
+            except Exception:  # noqa: BLE001 - "index type not match": try the next kind
+                continue
+            return kind
+        return None
+    finally:
+        client.load_collection(name)
 
 
 def fields(client: Any, name: str) -> set[str]:
