@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--prune", action="store_true", help="remove stored images whose files are gone")
     index.add_argument("--no-thumbnails", action="store_true",
                        help="write no grid/strip thumbnails (the page then makes each on its first view)")
+    index.add_argument("--ocr", action="store_true",
+                       help="read the words in each picture (signs, receipts, screenshots) so they can be searched; "
+                            "needs the [ocr] extra; images already stored get their text without re-embedding")
     index.add_argument("--shard", help="I/N: index only shard I of N (several machines, one server)")
     index.add_argument("-v", "--verbose", action="store_true", help="show what image decoders said (libtiff ...)")
     index.add_argument("--log", type=Path, metavar="FILE", help="write what image decoders said to FILE")
@@ -107,6 +110,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> dict[str, object]
             rebuild_on_model_change=args.on_model_change == "rebuild",
             decoder_log=decoder_log(args.verbose, args.log),
             thumbnails=not args.no_thumbnails,
+            ocr=args.ocr,
         )
     if args.command == "info":
         return commands.info(settings, quiet=args.json)

@@ -15,6 +15,7 @@ from indexer.embedding import ClipEmbeddings, ModelIdentity, recorded_weights
 from indexer.errors import CollectionMissing, ModelMismatch
 from indexer.ingest import in_shard, parse_shard, read_source
 from indexer.logsetup import DECODER, decoder_output_to
+from indexer.ocr import rapid_reader
 from indexer.photometa import file_meta, with_places
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
@@ -63,8 +64,10 @@ def index(
     rebuild_on_model_change: bool = False,
     decoder_log: logging.Logger | None = None,
     thumbnails: bool = True,
+    ocr: bool = False,
 ) -> dict[str, object]:
     shard_spec = parse_shard(shard)
+    reader = rapid_reader() if ocr else None  # a missing engine is said before the slow model load
     source = read_source(source_path)  # usage errors surface before the slow model load
     items = in_shard(source.items, shard_spec)
     if not settings.is_local:
@@ -87,7 +90,7 @@ def index(
     ):
         thumbs = Thumbnails(folder_for(settings.db, settings.collection, settings.thumbs)) if thumbnails else None
         job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers, progress=bar.update,
-                      thumbs=thumbs)
+                      thumbs=thumbs, reader=reader)
         report = job.run(source, items, prune=prune)
     result = report.as_dict() | {"collection": settings.collection, "model": str(embeddings.identity)}
     if not quiet:
@@ -100,7 +103,8 @@ def _add_photo_fields(store: ImageStore, root: Path) -> None:
     """A collection indexed before dates, cameras and places were recorded: add them from the files, keeping
     every stored vector (the stored paths are relative to the folder recorded with the collection)."""
     base = Path(store.root() or root)
-    print(f"adding photo dates, cameras and places to the {store.count()} stored images (no re-embedding)…",
+    print(f"adding photo dates, cameras, places and text fields to the {store.count()} stored images "
+          "(no re-embedding)…",
           file=sys.stderr)
     store.upgrade(lambda paths: with_places([file_meta(str(base / p)) for p in paths]))
 
@@ -113,6 +117,10 @@ def _print_summary(result: dict[str, object], stored: int) -> None:
         f"({rate:.1f} new images/s); collection {result['collection']} now holds {stored} images "
         f"[{result['model']}]"
     )
+    if result["ocr_images"]:
+        per = result["ocr_seconds"] / result["ocr_images"]  # type: ignore[operator]
+        print(f"  read the text of {result['ocr_images']} images in {result['ocr_seconds']} s of OCR "
+              f"({per:.2f} s per image, summed over the decode threads)")
     for entry in result["skipped_files"]:  # type: ignore[attr-defined]
         print(f"  skipped {entry['path']}: {entry['reason']}")
     if result["not_images"]:

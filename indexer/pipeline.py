@@ -28,6 +28,7 @@ import numpy as np
 from indexer.errors import UnreadableImage
 from indexer.imageio import DecodedImage, decode_image, difference_hash, os_reason
 from indexer.ingest import Skipped, Source, SourceItem
+from indexer.ocr import OCR_SIDE, OcrResult, TextReader, read_text
 from indexer.photometa import PhotoMeta, read_meta, with_places
 from indexer.store import ImageRecord, ImageStore
 from indexer.thumbs import Thumbnails, from_decoded
@@ -50,6 +51,8 @@ class IndexReport:
     seconds: float = 0.0
     skipped_files: list[Skipped] = field(default_factory=list)
     not_images: int = 0  # files in the folder that are plainly not images (counted, not listed)
+    ocr_images: int = 0  # images whose text was read this run (--ocr), and the seconds that took in all
+    ocr_seconds: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -61,6 +64,8 @@ class IndexReport:
             "not_images": self.not_images,
             "seconds": round(self.seconds, 2),
             "skipped_files": [{"path": s.path, "reason": s.reason} for s in self.skipped_files],
+            "ocr_images": self.ocr_images,
+            "ocr_seconds": round(self.ocr_seconds, 2),
         }
 
 
@@ -76,6 +81,7 @@ class _Prepared:
     reason: str | None = None
     phash: str = ""
     photo: PhotoMeta = field(default_factory=PhotoMeta)
+    ocr: OcrResult = field(default_factory=OcrResult)
 
 
 def content_id(data: bytes) -> str:
@@ -95,6 +101,7 @@ class Indexer:
         draft_size: int | None = None,
         progress: Callable[[int], object] | None = None,
         thumbs: Thumbnails | None = None,
+        reader: TextReader | None = None,
     ) -> None:
         self.store = store
         self.encoder = encoder
@@ -103,6 +110,9 @@ class Indexer:
         # JPEGs decode at the smallest DCT scale (1/2, 1/4, 1/8) that still covers the model's input side:
         # a 640x480 photo for a 224-px model decodes at 320x240, about a quarter of the IDCT work.
         self.draft_size = draft_size or encoder.image_size
+        self.reader = reader  # None: no OCR; else each new image's text is read from the same decode
+        if reader is not None:
+            self.draft_size = max(self.draft_size, OCR_SIDE)  # text needs more pixels than the model does
         self.progress = progress or (lambda n: None)
         self.thumbs = thumbs  # None: no thumbnails at index time (the page makes them on first view)
 
@@ -118,7 +128,7 @@ class Indexer:
         todo: list[SourceItem] = []
         for item in items:
             rec = _unchanged(item, by_path.get(item.rel, []))
-            if rec is None:
+            if rec is None or (self.reader is not None and not rec.ocr.engine):  # unread: read, not re-embed
                 todo.append(item)
             else:
                 claimed.setdefault(rec.id, item.rel)
@@ -146,12 +156,16 @@ class Indexer:
         batch: list[_Prepared] = []
         for prep in self._prepared(todo):
             self.progress(1)
+            report.ocr_images += bool(prep.ocr.engine)
+            report.ocr_seconds += prep.ocr.seconds
             if prep.reason is not None:
                 report.skipped_files.append(Skipped(prep.item.rel, prep.reason))
             elif prep.id in claimed or prep.id in by_id:
                 report.unchanged += 1
                 if prep.id not in claimed and by_id[prep.id].path not in everywhere:
                     moved.append(_record(prep))  # same content under a new path: repoint, don't re-embed
+                elif prep.ocr.engine and by_id[prep.id].path == prep.item.rel and not by_id[prep.id].ocr.engine:
+                    moved.append(_record(prep))  # --ocr on a stored image: its text added, its vector kept
                 claimed.setdefault(prep.id, prep.item.rel)
             else:
                 claimed[prep.id] = prep.item.rel
@@ -202,8 +216,9 @@ class Indexer:
         phash = difference_hash(decoded.image)
         self._thumbnails(cid, decoded, data, item.rel)
         photo = read_meta(decoded.exif, st.st_mtime)
+        text = read_text(self.reader, decoded.image) if self.reader is not None else OcrResult()
         return _Prepared(item, cid, st.st_size, st.st_mtime, decoded.width, decoded.height, pixels, phash=phash,
-                         photo=photo)
+                         photo=photo, ocr=text)
 
     def _thumbnails(self, cid: str, decoded: DecodedImage, data: bytes, name: str) -> None:
         """Grid and strip from this decode, unless this content has them (a moved file, a copy)."""
@@ -248,7 +263,8 @@ def _unchanged(item: SourceItem, recs: list[ImageRecord]) -> ImageRecord | None:
 
 def _record(p: _Prepared) -> ImageRecord:
     return ImageRecord(
-        p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs), p.phash, p.photo
+        p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs), p.phash, p.photo,
+        p.ocr,
     )
 
 

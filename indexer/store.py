@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from indexer import schema, summary_store
+from indexer import hybrid, schema, summary_store
 from indexer.collection import (
     IDENTITY_PROPERTY,
     ROOT_PROPERTY,
@@ -31,10 +31,12 @@ from indexer.collection import (
 from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
 from indexer.lite import connect_uri, is_server_uri
+from indexer.ocr import OcrResult
 from indexer.photometa import PhotoMeta
 from indexer.schema import MAX_CAPTION, Hit, ImageRecord
 from indexer.summary import Summary
 from indexer.summary_keeper import SummaryKeeper
+from indexer.textsearch import TextQuery
 
 __all__ = ["Hit", "ImageRecord", "ImageStore"]
 
@@ -116,7 +118,7 @@ class ImageStore:
 
     @property
     def has_photo_fields(self) -> bool:
-        """False for a collection made before photo dates, cameras and places were recorded."""
+        """False for a collection made before photo dates, cameras, places and text fields were recorded."""
         return self._call("describe", lambda: schema.is_current(self._client, self.name))
 
     def upgrade(self, metas_for: Callable[[list[str]], list[PhotoMeta]]) -> int:
@@ -204,15 +206,19 @@ class ImageStore:
         return CollectionInfo(self.name, self.identity, self.count())
 
     def existing(self, batch: int = 2000) -> Iterator[ImageRecord]:
-        """Every stored image's metadata (no vectors), for change detection on re-runs."""
+        """Every stored image's metadata (no vectors), for change detection on re-runs (and which engine, if
+        any, read its text: turning --ocr on reads the rows not yet read, without re-embedding them)."""
         fields = ["id", "path", "bytes", "mtime"]
+        fields += ["ocr_engine"] if "ocr_engine" in self._call("describe", lambda: schema.fields(
+            self._client, self.name)) else []
         it = self._call(
             "query", lambda: self._client.query_iterator(self.name, batch_size=batch, filter="", output_fields=fields)
         )
         try:
             while rows := self._call("query", it.next):
                 for row in rows:
-                    yield ImageRecord(id=row["id"], path=row["path"], bytes=row["bytes"], mtime=row["mtime"])
+                    yield ImageRecord(id=row["id"], path=row["path"], bytes=row["bytes"], mtime=row["mtime"],
+                                      ocr=OcrResult(str(row.get("ocr_engine") or "")))
         finally:
             it.close()
 
@@ -257,6 +263,26 @@ class ImageStore:
         )
         return [schema.hit_from_doc(doc, score) for doc, score in pairs]
 
+    @property
+    def full_text(self) -> bool:
+        """Whether this collection is searched by Milvus BM25 (else a slower scan of the stored text)."""
+        return self._call("describe", lambda: hybrid.full_text(self._client, self.name))
+
+    def text_search(self, text: str, vector: Sequence[float] | None, k: int,
+                    expr: str | None = None) -> tuple[list[Hit], str]:
+        """Images by the words in and about them (OCR, file name, caption, manifest), fused with the CLIP
+        vector when there is one (indexer.hybrid). Returns the hits (fused score) and a note ("" when the
+        engine has full-text search)."""
+        query, full = TextQuery(text), self.full_text
+        lists = self._call("text search", lambda: (hybrid.bm25_lists if full else hybrid.scan_lists)(
+            self._client, self.name, query, k, expr))
+        if vector is not None:
+            params = self._filtered_params(k, expr) if expr else SEARCH_PARAMS
+            lists["vector"] = self._call("search", lambda: hybrid.vector_list(self._client.search(
+                self.name, [list(map(float, vector))], anns_field="vector", limit=k, filter=expr or "",
+                output_fields=hybrid.OUTPUT, search_params=params)[0]))
+        return [_scored(row) for row in hybrid.fuse(lists, k)], "" if full else hybrid.NO_FULL_TEXT
+
     def _filtered_params(self, k: int, expr: str) -> dict[str, Any]:
         """HNSW drops filtered-out nodes during traversal but still stops after `ef` candidates, so a
         narrow filter (say 3% of rows) returned almost nothing at the default ef. Widen ef in proportion
@@ -299,3 +325,8 @@ class ImageStore:
     def close(self) -> None:
         self._keeper.close()  # a run that wrote without finalize() still leaves its summary delta
         self._client.close()
+
+
+def _scored(row: dict[str, Any]) -> Hit:
+    hit = schema.hit_from_row(row)
+    return Hit(hit.id, hit.path, hit.caption, float(row["score"]), hit.attrs, hit.phash, hit.photo, hit.text)
