@@ -103,8 +103,8 @@ def _add_photo_fields(store: ImageStore, root: Path) -> None:
     """A collection indexed before dates, cameras and places were recorded: add them from the files, keeping
     every stored vector (the stored paths are relative to the folder recorded with the collection)."""
     base = Path(store.root() or root)
-    print(f"adding photo dates, cameras, places and text fields to the {store.count()} stored images "
-          "(no re-embedding)…",
+    what = "text search fields" if "taken" not in store.missing_fields else "photo dates, cameras and places"
+    print(f"adding {what} to the {store.count()} stored images (no re-embedding)…",
           file=sys.stderr)
     store.upgrade(lambda paths: with_places([file_meta(str(base / p)) for p in paths]))
 

@@ -121,6 +121,12 @@ class ImageStore:
         """False for a collection made before photo dates, cameras, places and text fields were recorded."""
         return self._call("describe", lambda: schema.is_current(self._client, self.name))
 
+    @property
+    def missing_fields(self) -> set[str]:
+        """The current fields this collection lacks (photo metadata, text search), made by `upgrade`."""
+        have = self._call("describe", lambda: schema.fields(self._client, self.name))
+        return (set(schema.PHOTO_FIELDS) | set(schema.TEXT_FIELDS)) - have
+
     def upgrade(self, metas_for: Callable[[list[str]], list[PhotoMeta]]) -> int:
         """Add the photo fields to an older collection, reusing every stored vector (see indexer.schema)."""
         with reaching(self.uri, f"upgrading collection {self.name}"):
