@@ -12,7 +12,7 @@ placeholder and returns it, and `fill` draws into it at the end of the run.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
@@ -55,6 +55,18 @@ def md(text: str) -> str:
     directive can come out of it, and bare URLs and emails are kept from becoming links. Everything drawn from
     people's words, and from what the collection's files say, goes through here."""
     return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_SEAMS.sub(WORD_JOINER, text))
+
+
+def marked(text: str, marks: Sequence[tuple[int, int]]) -> str:
+    """Text a result matched, each matched span in bold; every piece escaped by `md` first, so the words in a
+    picture cannot turn into markup (the `**` around a span are the only markup drawn)."""
+    out, at = [], 0
+    for start, end in marks:
+        if start < at or end > len(text):
+            continue
+        out += [md(text[at:start]), "**" + md(text[start:end]) + "**"]
+        at = end
+    return "".join([*out, md(text[at:])])
 
 
 def describe(photo: PhotoMeta) -> str:
@@ -131,7 +143,8 @@ def _result(parts: BotParts, result: Result, index: int, ask: Ask, pending: list
     else:
         _draw(item, [data])
     photo = describe(result.photo)
-    lines = [md(result.caption or result.path), md(photo), f"_{md(result.why)}_" if result.why else ""]
+    lines = [md(result.caption or result.path), md(photo), marked(result.text, result.marks),
+             f"_{md(result.why)}_" if result.why else ""]
     st.caption("  \n".join(line for line in lines if line))
     key = f"{index}-{result.rank}"
     if st.button("Open", key=f"open-{key}", icon=":material/open_in_full:", help="Full size, with details"):
