@@ -53,6 +53,7 @@ class IndexReport:
     not_images: int = 0  # files in the folder that are plainly not images (counted, not listed)
     ocr_images: int = 0  # images whose text was read this run (--ocr), and the seconds that took in all
     ocr_seconds: float = 0.0
+    ocr_cpu_seconds: float = 0.0  # the CPU time of those reads: the cost per core, true on a busy machine too
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -66,6 +67,7 @@ class IndexReport:
             "skipped_files": [{"path": s.path, "reason": s.reason} for s in self.skipped_files],
             "ocr_images": self.ocr_images,
             "ocr_seconds": round(self.ocr_seconds, 2),
+            "ocr_cpu_seconds": round(self.ocr_cpu_seconds, 2),
         }
 
 
@@ -158,6 +160,7 @@ class Indexer:
             self.progress(1)
             report.ocr_images += bool(prep.ocr.engine)
             report.ocr_seconds += prep.ocr.seconds
+            report.ocr_cpu_seconds += prep.ocr.cpu_seconds
             if prep.reason is not None:
                 report.skipped_files.append(Skipped(prep.item.rel, prep.reason))
             elif prep.id in claimed or prep.id in by_id:
