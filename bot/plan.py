@@ -67,6 +67,7 @@ class SearchPlan:
     unlike: int | None = None  # "not like #3": a rank of the last answer, turned into `avoid` by the chat
     avoid: tuple[str, ...] = ()  # ids of images the person set aside ("Not this"): results move away from them
     like_id: str = ""  # the image "more like" means, fixed by the chat when asked (pages and refinements keep it)
+    text: str = ""  # words the picture should say or be named by (OCR, file name, caption): bot.planner.quoted
 
     @property
     def phrase(self) -> str:
@@ -82,7 +83,7 @@ class SearchPlan:
     @property
     def has_content(self) -> bool:
         return self.action is not Action.RESET and bool(
-            self.phrase or self.like is not None or self.filters or self.order or self.negatives)
+            self.phrase or self.like is not None or self.filters or self.order or self.negatives or self.text)
 
     @property
     def searchable(self) -> bool:
@@ -97,8 +98,9 @@ class SearchPlan:
             return self.notice
         if not self.searchable:
             return HELP
-        what = self.phrase or ("photos" if self.filters or self.order else "anything")
+        what = self.phrase or ("photos" if self.filters or self.order or self.text else "anything")
         parts = [f"images like {_named(self.like)} ({what})" if self.like is not None else what]
+        parts += [f'with the text "{self.text}"'] if self.text else []
         if self.negatives:
             parts.append("without " + " or ".join(self.negatives))
         if self.avoid:

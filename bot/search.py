@@ -22,6 +22,7 @@ from bot.expr import build_expr
 from bot.plan import SearchPlan
 from bot.relax import LET_GO, relaxations
 from bot.relax import note as relax_note
+from bot.textfind import matched, text_hits, why
 from indexer.photometa import PhotoMeta
 from indexer.store import Hit
 
@@ -43,6 +44,8 @@ class Store(Protocol):
     def get(self, ids: Sequence[str], with_vectors: bool = False) -> dict[str, dict[str, object]]: ...
     def sample_vectors(self, n: int) -> np.ndarray: ...
     def browse(self, expr: str | None, limit: int, newest_first: bool = True) -> list[Hit]: ...
+    def text_search(self, text: str, vector: Sequence[float] | None, k: int,
+                    expr: str | None = None) -> tuple[list[Hit], str]: ...
 
 
 class TextImageEncoder(Protocol):
@@ -62,6 +65,8 @@ class Result:
     why: str
     attrs: dict[str, str] = field(default_factory=dict)
     photo: PhotoMeta = field(default_factory=PhotoMeta)  # when, camera, where (empty when unknown)
+    text: str = ""  # for a text search: the words that matched (read in the picture, file name or caption)
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) spans of `text` to highlight
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,8 @@ class Searcher:
     ) -> Answer:
         k = k or self.config.k
         expr = build_expr(plan.filters, self.config.filter_fields, like_escape=self.config.like_escape)
+        if plan.text:
+            return self._text_answer(plan, expr, previous, image, k)
         if not plan.phrase and plan.like is None and image is None:  # "photos from 2018", "newest first"
             return self._browse(plan, expr, k)
         parts = [p for part in _parts(plan) for p in (part, *rivals(part))]  # what "why" compares
@@ -148,6 +155,24 @@ class Searcher:
             ranked = sorted(good, key=lambda pair: pair[0].photo.taken or 0, reverse=plan.order == "newest")
         shown = ranked[plan.page * k : wanted]
         return self._answer(plan, shown, vectors, ranked, image is not None)
+
+    def _text_answer(
+        self, plan: SearchPlan, expr: str | None, previous: Sequence[Result], image: object | None, k: int
+    ) -> Answer:
+        """Words the picture says, fused with the look of the rest of the request (bot.textfind)."""
+        looks = bool(plan.phrase or plan.like is not None or image is not None)
+        query = self._query_vector(plan, previous, image) if looks else None
+        wanted = k * (plan.page + 1)
+        hits, note = text_hits(self.store, plan.text, query, wanted, expr, plan.avoid)
+        vectors = self._vectors(hits)
+        shown = _collapse_duplicates([(h, h.score) for h in hits], vectors)[plan.page * k : wanted]
+        results = []
+        for i, (hit, _) in enumerate(shown):
+            found = matched(plan.text, hit)
+            results.append(Result(plan.page * k + i + 1, hit.id, hit.path, hit.caption, round(hit.score, 4),
+                                  f"{why(found)} (score {hit.score:.2f})", hit.attrs, hit.photo, found.text,
+                                  found.marks))
+        return Answer(plan, plan.describe(), tuple(results), note or ("" if results else "No images matched."))
 
     def _browse(self, plan: SearchPlan, expr: str | None, k: int) -> Answer:
         """No words or picture to match, only filters or an order: the photos that pass, by date."""

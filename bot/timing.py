@@ -102,6 +102,11 @@ class TimedStore:
         with phase("search"):
             return self._store.browse(expr, limit, newest_first)
 
+    def text_search(self, text: str, vector: Sequence[float] | None, k: int,
+                    expr: str | None = None) -> tuple[list[Hit], str]:
+        with phase("search"):
+            return self._store.text_search(text, vector, k, expr)
+
 
 class TimedEncoder:
     """The searcher's encoder, each forward counted as "encode" (an uploaded picture's too)."""

@@ -74,6 +74,18 @@ def md(text: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_SEAMS.sub(WORD_JOINER, text))
 
 
+def marked(text: str, marks: Sequence[tuple[int, int]]) -> str:
+    """Text a result matched, each matched span in bold; every piece escaped by `md` first, so the words in a
+    picture cannot turn into markup (the `**` around a span are the only markup drawn)."""
+    out, at = [], 0
+    for start, end in marks:
+        if start < at or end > len(text):
+            continue
+        out += [md(text[at:start]), "**" + md(text[start:end]) + "**"]
+        at = end
+    return "".join([*out, md(text[at:])])
+
+
 def describe(photo: PhotoMeta) -> str:
     """Place, date and camera under a picture; a date only when the camera recorded it (a file's time says when
     it was copied, not when it was taken)."""
@@ -163,7 +175,8 @@ def _result(parts: BotParts, result: Result, index: int, ask: Ask, pending: list
         st.button("Not this", key=f"not-{key}", icon=":material/thumb_down:", type="tertiary",
                   help="Not this: set it aside", on_click=ask, args=(f"not like #{result.rank}",))
     photo = describe(result.photo)
-    lines = [md(result.caption or result.path), md(photo), f"_{md(result.why)}_" if result.why else ""]
+    lines = [md(result.caption or result.path), md(photo), marked(result.text, result.marks),
+             f"_{md(result.why)}_" if result.why else ""]
     st.caption("  \n".join(line for line in lines if line))
 
 

@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="local (default): this process; ray: Ray Data, on this machine or a cluster")
     index.add_argument("--ray-address", metavar="ADDRESS",
                        help="with --engine ray: 'auto' (a running cluster) or ray://HOST:PORT; default: a local Ray")
+    index.add_argument("--ocr", action="store_true",
+                       help="read the words in each picture (signs, receipts, screenshots) so they can be searched; "
+                            "needs the [ocr] extra; images already stored get their text without re-embedding")
     index.add_argument("-v", "--verbose", action="store_true", help="show what image decoders said (libtiff ...)")
     index.add_argument("--log", type=Path, metavar="FILE", help="write what image decoders said to FILE")
     index.add_argument(
@@ -111,6 +114,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> dict[str, object]
             thumbnails=not args.no_thumbnails,
             engine=args.engine,
             ray_address=args.ray_address,
+            ocr=args.ocr,
         )
     if args.command == "info":
         return commands.info(settings, quiet=args.json)

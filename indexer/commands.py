@@ -15,6 +15,7 @@ from indexer.embedding import ClipEmbeddings, ModelIdentity, recorded_weights
 from indexer.errors import CollectionMissing, ModelMismatch
 from indexer.ingest import Listing, read_source
 from indexer.logsetup import DECODER, decoder_output_to
+from indexer.ocr import rapid_reader
 from indexer.photometa import file_meta, with_places
 from indexer.pipeline import Indexer
 from indexer.settings import Settings
@@ -64,12 +65,14 @@ def index(
     thumbnails: bool = True,
     engine: str = "local",
     ray_address: str | None = None,
+    ocr: bool = False,
 ) -> dict[str, object]:
     source = Listing(source_path)  # usage errors surface before the slow model load
     if engine == "ray":
         from indexer.engine_ray import import_ray
 
         import_ray()  # not installed: say so now, not after the model load
+    reader = rapid_reader() if ocr else None  # a missing OCR engine too
     if not settings.is_local:
         ping(settings.db, settings.token)  # a server that is down fails in seconds, not after the model load
     embeddings = load_embeddings(settings)
@@ -93,10 +96,10 @@ def index(
             from indexer.engine_ray import RayIndexer
 
             report = RayIndexer(store, embeddings, batch_size=settings.batch_size, address=ray_address,
-                                thumbs=thumbs, progress=bar.update).run(source, prune=prune)
+                                thumbs=thumbs, progress=bar.update, ocr=ocr).run(source, prune=prune)
         else:
             job = Indexer(store, embeddings, batch_size=settings.batch_size, workers=settings.workers,
-                          progress=bar.update, thumbs=thumbs)
+                          progress=bar.update, thumbs=thumbs, reader=reader)
             report = job.run(source, prune=prune)
     result = report.as_dict() | {"collection": settings.collection, "model": str(embeddings.identity)}
     if not quiet:
@@ -109,7 +112,8 @@ def _add_photo_fields(store: ImageStore, root: Path) -> None:
     """A collection indexed before dates, cameras and places were recorded: add them from the files, keeping
     every stored vector (the stored paths are relative to the folder recorded with the collection)."""
     base = Path(store.root() or root)
-    print(f"adding photo dates, cameras and places to the {store.count()} stored images (no re-embedding)…",
+    what = "text search fields" if "taken" not in store.missing_fields else "photo dates, cameras and places"
+    print(f"adding {what} to the {store.count()} stored images (no re-embedding)…",
           file=sys.stderr)
     store.upgrade(lambda paths: with_places([file_meta(str(base / p)) for p in paths]))
 
@@ -122,6 +126,10 @@ def _print_summary(result: dict[str, object], stored: int) -> None:
         f"({rate:.1f} new images/s); collection {result['collection']} now holds {stored} images "
         f"[{result['model']}]"
     )
+    if result["ocr_images"]:
+        per = result["ocr_seconds"] / result["ocr_images"]  # type: ignore[operator]
+        print(f"  read the text of {result['ocr_images']} images in {result['ocr_seconds']} s of OCR "
+              f"({per:.2f} s per image, summed over the decode threads)")
     for entry in result["skipped_files"]:  # type: ignore[attr-defined]
         print(f"  skipped {entry['path']}: {entry['reason']}")
     if result["not_images"]:

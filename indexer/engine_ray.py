@@ -51,10 +51,10 @@ class RayIndexer:
 
     def __init__(self, store: ImageStore, embeddings: Any, *, batch_size: int = 64, address: str | None = None,
                  thumbs: Thumbnails | None = None, actors: int | None = None,
-                 progress: Any = None) -> None:  # fmt: skip
+                 progress: Any = None, ocr: bool = False) -> None:  # fmt: skip
         self.ray = import_ray()
         self.store, self.embeddings, self.batch_size, self.thumbs = store, embeddings, batch_size, thumbs
-        self.address, self.actors = address, actors
+        self.address, self.actors, self.ocr = address, actors, ocr  # ocr: the tasks read each picture's text
         self.progress = progress or (lambda n: None)
         self.worker_writes = store.endpoint == store.uri  # a server: every worker reaches it; Lite: the driver
         self.recent: OrderedDict[str, ImageRecord] = OrderedDict()
@@ -65,7 +65,7 @@ class RayIndexer:
         started = time.perf_counter()
         self._connect()
         report = IndexReport()
-        rec = Reconciler(self.store, listing.root, report, self.thumbs)
+        rec = Reconciler(self.store, listing.root, report, self.thumbs, reads_text=self.ocr)
         listed: list[Skipped] = []
         not_images = 0
         for rows in self._results(listing):
@@ -106,7 +106,8 @@ class RayIndexer:
         ds = ds.map_batches(list_rows, batch_size=1, fn_kwargs={"spec": spec}, batch_format="numpy")
         triage = {"uri": self.store.endpoint, "token": self.store._token, "name": self.store.name,
                   "pre": self.embeddings.pil_preprocess(),
-                  "thumbs": str(self.thumbs.folder) if self.thumbs else ""}  # fmt: skip
+                  "thumbs": str(self.thumbs.folder) if self.thumbs else "",
+                  "fields": self.store._row_fields(), "ocr": self.ocr}  # fmt: skip
         # decode tasks take half a CPU: two of them beside one CPU actor keep a 2-core machine busy, and the
         # differing request keeps Ray from fusing them into the actor (which would decode and embed in turn)
         ds = ds.map_batches(prepared_rows, batch_size=self.batch_size, fn_kwargs=triage, batch_format="numpy",
@@ -153,6 +154,7 @@ class RayIndexer:
         """Rows a worker wrote: new, unless a worker wrote the same content under an earlier path concurrently
         (then the earlier path keeps it, as in the local engine)."""
         copies: list[ImageRecord] = []
+        rec.report.count_ocr([r.prepared() for r in written])
         for r in written:
             prep = r.prepared()
             chunk.current[r.rel] = prep.id

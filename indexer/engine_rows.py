@@ -16,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 from indexer import lookup
 from indexer.errors import StoreUnavailable
 from indexer.ingest import ListingSpec, Part, SourceItem, list_part
+from indexer.ocr import OCR_SIDE, OcrResult, TextLine, rapid_reader
 from indexer.photometa import PhotoMeta
 from indexer.prepare import Prepared, Preprocessor, prepare
 from indexer.reconcile import split_unchanged
@@ -40,7 +41,7 @@ class Row:
         m = self.meta
         return Prepared(self.item(), m.get("id", ""), m.get("size", 0), m.get("mtime", 0.0), m.get("width", 0),
                         m.get("height", 0), self.pixels, m.get("reason"), m.get("phash", ""),
-                        PhotoMeta(**m.get("photo", {})))  # fmt: skip
+                        PhotoMeta(**m.get("photo", {})), _ocr(m.get("ocr")))  # fmt: skip
 
 
 def to_rows(rows: list[Row]) -> dict[str, np.ndarray]:
@@ -89,7 +90,7 @@ def list_rows(batch: dict[str, np.ndarray], spec: ListingSpec) -> dict[str, np.n
 
 
 def prepared_rows(batch: dict[str, np.ndarray], uri: str, token: str, name: str, pre: Preprocessor,
-                  thumbs: str) -> dict[str, np.ndarray]:  # fmt: skip
+                  thumbs: str, fields: list[str], ocr: bool = False) -> dict[str, np.ndarray]:  # fmt: skip
     """Triage and preparation of a batch: files unchanged by path are settled without a read; the rest are
     prepared; content already stored (or met earlier in this batch) is not sent to the model."""
     from indexer.collection import open_client
@@ -101,15 +102,17 @@ def prepared_rows(batch: dict[str, np.ndarray], uri: str, token: str, name: str,
     except StoreUnavailable as exc:
         raise StoreUnavailable(f"{TRANSIENT}: {exc}") from exc
     try:
-        at_path = lookup.rows_at(client, name, [r.rel for r in items])
-        same, _ = split_unchanged([r.item() for r in items], at_path)
+        at_path = lookup.rows_at(client, name, [r.rel for r in items], fields)
+        same, _ = split_unchanged([r.item() for r in items], at_path, reads_text=ocr)
         folder = Thumbnails(Path(thumbs)) if thumbs else None
+        reader = rapid_reader() if ocr else None  # one engine per worker process (rapid_reader keeps it)
+        draft = max(pre.image_size, OCR_SIDE) if ocr else pre.image_size  # text needs more pixels
         for r in items:
             r.meta["stored"] = [[x.id, x.bytes, x.mtime] for x in at_path.get(r.rel, [])]
             if r.rel in same:
                 r.meta |= {"state": "same", "id": same[r.rel]}
             else:
-                _fill(r, prepare(r.item(), pre, pre.image_size, folder))
+                _fill(r, prepare(r.item(), pre, draft, folder, reader))
         known = lookup.paths_of(client, name, [r.meta["id"] for r in items if r.pixels is not None])
     except Exception as exc:  # noqa: BLE001 - pymilvus's own errors: the store, not this batch, failed
         raise StoreUnavailable(f"{TRANSIENT} ({uri}): {exc}") from exc
@@ -125,8 +128,17 @@ def prepared_rows(batch: dict[str, np.ndarray], uri: str, token: str, name: str,
 
 def _fill(row: Row, p: Prepared) -> None:
     row.meta |= {"state": "prep", "id": p.id, "size": p.size, "mtime": p.mtime, "width": p.width,
-                 "height": p.height, "reason": p.reason, "phash": p.phash, "photo": asdict(p.photo)}  # fmt: skip
+                 "height": p.height, "reason": p.reason, "phash": p.phash, "photo": asdict(p.photo),
+                 "ocr": asdict(p.ocr)}  # fmt: skip
     row.pixels = p.pixels
+
+
+def _ocr(meta: dict[str, Any] | None) -> OcrResult:
+    """An OcrResult back from its JSON form (asdict: lines as [text, box, score] objects)."""
+    if not meta:
+        return OcrResult()
+    lines = tuple(TextLine(ln["text"], tuple(ln["box"]), ln.get("score", 1.0)) for ln in meta.get("lines", ()))
+    return OcrResult(meta.get("engine", ""), lines, meta.get("seconds", 0.0), meta.get("cpu_seconds", 0.0))
 
 
 class NoText(Embeddings):

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from indexer.ocr import OcrResult
 from indexer.schema import ImageRecord
 
 LOOKUP_BATCH = 1000  # values per `in [...]` filter: well under Milvus's expression size limits
@@ -31,19 +32,29 @@ def _in(field: str, values: Sequence[str]) -> str | None:
     return f"{field} in [{', '.join(quoted)}]" if quoted else None
 
 
-def rows_at(client: Any, name: str, paths: Sequence[str]) -> dict[str, list[ImageRecord]]:
-    """Stored rows (id, path, bytes, mtime) whose path is one of `paths`."""
+ROW_FIELDS = ["id", "path", "bytes", "mtime"]
+
+
+def rows_at(client: Any, name: str, paths: Sequence[str], fields: Sequence[str] = ROW_FIELDS
+            ) -> dict[str, list[ImageRecord]]:  # fmt: skip
+    """Stored rows (`fields`: id, path, bytes, mtime and, where the collection has it, ocr_engine) whose path
+    is one of `paths`."""
     out: dict[str, list[ImageRecord]] = {}
     for i in range(0, len(paths), LOOKUP_BATCH):
         expr = _in("path", paths[i : i + LOOKUP_BATCH])
         if expr is None:
             continue
-        rows = client.query(name, filter=expr, output_fields=["id", "path", "bytes", "mtime"],
-                            consistency_level="Strong")  # fmt: skip
+        rows = client.query(name, filter=expr, output_fields=list(fields), consistency_level="Strong")
         for row in rows:
-            rec = ImageRecord(id=row["id"], path=row["path"], bytes=row["bytes"], mtime=row["mtime"])
+            rec = record_of(row)
             out.setdefault(rec.path, []).append(rec)
     return out
+
+
+def record_of(row: dict[str, Any]) -> ImageRecord:
+    """A stored row's change-detection fields (and which engine read its text, "" for none)."""
+    return ImageRecord(id=row["id"], path=row["path"], bytes=row["bytes"], mtime=row["mtime"],
+                       ocr=OcrResult(str(row.get("ocr_engine") or "")))
 
 
 def paths_of(client: Any, name: str, ids: Sequence[str]) -> dict[str, str]:

@@ -27,6 +27,7 @@ import numpy as np
 
 from indexer.ingest import Listing, Source, SourceItem
 from indexer.lookup import LOOKUP_BATCH
+from indexer.ocr import OCR_SIDE, TextReader
 from indexer.photometa import with_places
 from indexer.prepare import Prepared, content_id, prepare, record
 from indexer.reconcile import Chunk, IndexReport, Reconciler, finish
@@ -58,6 +59,7 @@ class Indexer:
         draft_size: int | None = None,
         progress: Callable[[int], object] | None = None,
         thumbs: Thumbnails | None = None,
+        reader: TextReader | None = None,
     ) -> None:
         self.store = store
         self.encoder = encoder
@@ -68,6 +70,9 @@ class Indexer:
         self.draft_size = draft_size or encoder.image_size
         self.progress = progress or (lambda n: None)
         self.thumbs = thumbs  # None: no thumbnails at index time (the page makes them on first view)
+        self.reader = reader  # None: no OCR; else each image's text is read from the same decode
+        if reader is not None:
+            self.draft_size = max(self.draft_size, OCR_SIDE)  # text needs more pixels than the model does
 
     def run(self, source: Listing | Source, items: Iterable[SourceItem] | None = None, *,
             prune: bool = False) -> IndexReport:  # fmt: skip
@@ -75,7 +80,8 @@ class Indexer:
         started = time.perf_counter()
         report = IndexReport()
         writer = _Writer(self.store)
-        rec = Reconciler(self.store, Path(source.root), report, self.thumbs, writer.pending)
+        rec = Reconciler(self.store, Path(source.root), report, self.thumbs, writer.pending,
+                         self.reader is not None)
         if items is None:
             items = source.items if isinstance(source, Source) else source
         try:
@@ -134,7 +140,7 @@ class Indexer:
                 yield _done(pending.popleft())
 
     def _prepare(self, item: SourceItem) -> Prepared:
-        return prepare(item, self.encoder, self.draft_size, self.thumbs)
+        return prepare(item, self.encoder, self.draft_size, self.thumbs, self.reader)
 
 
 def _done(entry: tuple[Chunk, Future[Prepared] | None]) -> tuple[Chunk, Prepared | None]:

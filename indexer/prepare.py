@@ -16,6 +16,7 @@ import numpy as np
 from indexer.errors import UnreadableImage
 from indexer.imageio import DecodedImage, decode_image, difference_hash, os_reason
 from indexer.ingest import SourceItem
+from indexer.ocr import OcrResult, TextReader, read_text
 from indexer.photometa import PhotoMeta, read_meta
 from indexer.schema import ImageRecord
 from indexer.thumbs import Thumbnails, from_decoded
@@ -39,13 +40,15 @@ class Prepared:
     reason: str | None = None  # why it is skipped; None for a readable image
     phash: str = ""
     photo: PhotoMeta = field(default_factory=PhotoMeta)
+    ocr: OcrResult = field(default_factory=OcrResult)  # engine "": not read (OCR off)
 
 
 def content_id(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def prepare(item: SourceItem, model: Preprocessor, draft_size: int, thumbs: Thumbnails | None) -> Prepared:
+def prepare(item: SourceItem, model: Preprocessor, draft_size: int, thumbs: Thumbnails | None,
+            reader: TextReader | None = None) -> Prepared:
     """Never raises for a bad file: what is wrong with it becomes its `reason` (a skip, not a failed run)."""
     try:
         st = item.file.stat()
@@ -65,8 +68,9 @@ def prepare(item: SourceItem, model: Preprocessor, draft_size: int, thumbs: Thum
     phash = difference_hash(decoded.image)
     _thumbnails(thumbs, cid, decoded, data, item.rel)
     photo = read_meta(decoded.exif, st.st_mtime)
+    text = read_text(reader, decoded.image) if reader is not None else OcrResult()  # from the same decode
     return Prepared(item, cid, st.st_size, st.st_mtime, decoded.width, decoded.height, pixels, phash=phash,
-                    photo=photo)
+                    photo=photo, ocr=text)
 
 
 def _thumbnails(thumbs: Thumbnails | None, cid: str, decoded: DecodedImage, data: bytes, name: str) -> None:
@@ -80,5 +84,6 @@ def _thumbnails(thumbs: Thumbnails | None, cid: str, decoded: DecodedImage, data
 
 def record(p: Prepared) -> ImageRecord:
     return ImageRecord(
-        p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs), p.phash, p.photo
+        p.id, p.item.rel, p.item.caption, p.width, p.height, p.size, p.mtime, dict(p.item.attrs), p.phash, p.photo,
+        p.ocr,
     )

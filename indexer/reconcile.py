@@ -36,6 +36,9 @@ class IndexReport:
     seconds: float = 0.0
     skipped_files: list[Skipped] = field(default_factory=list)
     not_images: int = 0  # files in the folder that are plainly not images (counted, not listed)
+    ocr_images: int = 0  # images whose text was read this run (--ocr), and the seconds that took in all
+    ocr_seconds: float = 0.0
+    ocr_cpu_seconds: float = 0.0  # the CPU time of those reads: the cost per core, true on a busy machine too
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -47,7 +50,16 @@ class IndexReport:
             "not_images": self.not_images,
             "seconds": round(self.seconds, 2),
             "skipped_files": [{"path": s.path, "reason": s.reason} for s in self.skipped_files],
+            "ocr_images": self.ocr_images,
+            "ocr_seconds": round(self.ocr_seconds, 2),
+            "ocr_cpu_seconds": round(self.ocr_cpu_seconds, 2),
         }
+
+    def count_ocr(self, preps: Sequence[Prepared]) -> None:
+        for prep in preps:
+            self.ocr_images += bool(prep.ocr.engine)
+            self.ocr_seconds += prep.ocr.seconds
+            self.ocr_cpu_seconds += prep.ocr.cpu_seconds
 
 
 @dataclass
@@ -58,14 +70,15 @@ class Chunk:
     current: dict[str, str | None] = field(default_factory=dict)  # path -> id it holds (None: unreadable)
 
 
-def split_unchanged(items: Sequence[SourceItem], at_path: dict[str, list[ImageRecord]]
+def split_unchanged(items: Sequence[SourceItem], at_path: dict[str, list[ImageRecord]], reads_text: bool = False
                     ) -> tuple[dict[str, str], list[SourceItem]]:  # fmt: skip
-    """path -> stored id for files whose size and mtime match a row at their path; the others, to prepare."""
+    """path -> stored id for files whose size and mtime match a row at their path; the others, to prepare
+    (with `reads_text`, a row whose text was never read is prepared too: read, not re-embedded)."""
     same: dict[str, str] = {}
     todo: list[SourceItem] = []
     for item in items:
         rec = _unchanged(item, at_path.get(item.rel, []))
-        if rec is None:
+        if rec is None or (reads_text and not rec.ocr.engine):
             todo.append(item)
         else:
             same[item.rel] = rec.id
@@ -86,8 +99,9 @@ class Reconciler:
     """The run's decisions and its non-embedding writes (repoints, deletions), in listing order."""
 
     def __init__(self, store: ImageStore, root: Path, report: IndexReport, thumbs: Thumbnails | None,
-                 pending: Callable[[], dict[str, str]] = dict) -> None:  # fmt: skip
+                 pending: Callable[[], dict[str, str]] = dict, reads_text: bool = False) -> None:  # fmt: skip
         self.store, self.root, self.report, self.thumbs = store, root, report, thumbs
+        self.reads_text = reads_text  # --ocr: stored rows without text are read (and rewritten, not re-embedded)
         self.pending = pending  # ids queued for writing but maybe not written yet -> their path
         self.elsewhere: dict[str, ImageRecord] = {}  # copies whose row is under another, existing path
 
@@ -96,7 +110,7 @@ class Reconciler:
 
     def open_chunk(self, items: Sequence[SourceItem]) -> tuple[Chunk, list[SourceItem]]:
         chunk = Chunk(self.store.rows_at([i.rel for i in items]))
-        same, todo = split_unchanged(items, chunk.at_path)
+        same, todo = split_unchanged(items, chunk.at_path, self.reads_text)
         self.unchanged(chunk, same)
         return chunk, todo
 
@@ -111,6 +125,7 @@ class Reconciler:
         stored.update(queued)
         new: list[Prepared] = []
         moved: list[ImageRecord] = []
+        self.report.count_ocr(preps)
         for prep in preps:
             rel = prep.item.rel
             chunk.current[rel] = None if prep.reason else prep.id
@@ -128,8 +143,8 @@ class Reconciler:
     def _known(self, prep: Prepared, stored: dict[str, str]) -> list[ImageRecord]:
         """Content already stored: moved here (its row's file is gone), or a copy (its row's file is there)."""
         where = stored[prep.id]
-        if where == prep.item.rel:
-            return []
+        if where == prep.item.rel:  # read again: its row gains the text now read (--ocr), with its vector kept
+            return [record(prep)] if prep.ocr.engine else []
         if self.present(where):
             self.elsewhere.setdefault(prep.id, record(prep))
             return []

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from indexer import lookup, schema, summary_store
+from indexer import hybrid, lookup, schema, summary_store
 from indexer.collection import (
     IDENTITY_PROPERTY,
     ROOT_PROPERTY,
@@ -35,6 +35,7 @@ from indexer.photometa import PhotoMeta
 from indexer.schema import MAX_CAPTION, Hit, ImageRecord
 from indexer.summary import Summary
 from indexer.summary_keeper import SummaryKeeper, stored_photos
+from indexer.textsearch import TextQuery
 
 __all__ = ["Hit", "ImageRecord", "ImageStore"]
 
@@ -121,8 +122,14 @@ class ImageStore:
 
     @property
     def has_photo_fields(self) -> bool:
-        """False for a collection made before photo dates, cameras and places were recorded."""
+        """False for a collection made before photo dates, cameras, places and text fields were recorded."""
         return self._call("describe", lambda: schema.is_current(self._client, self.name))
+
+    @property
+    def missing_fields(self) -> set[str]:
+        """The current fields this collection lacks (photo metadata, text search), made by `upgrade`."""
+        have = self._call("describe", lambda: schema.fields(self._client, self.name))
+        return (set(schema.PHOTO_FIELDS) | set(schema.TEXT_FIELDS)) - have
 
     def upgrade(self, metas_for: Callable[[list[str]], list[PhotoMeta]]) -> int:
         """Add the photo fields to an older collection, reusing every stored vector (see indexer.schema)."""
@@ -225,7 +232,8 @@ class ImageStore:
         return CollectionInfo(self.name, self.identity, self.count())
 
     def rows_at(self, paths: Sequence[str]) -> dict[str, list[ImageRecord]]:
-        return self._call("query", lambda: lookup.rows_at(self._client, self.name, paths))
+        return self._call("query", lambda: lookup.rows_at(self._client, self.name, paths,
+                                                                self._row_fields()))
 
     def paths_of(self, ids: Sequence[str]) -> dict[str, str]:
         return self._call("get", lambda: lookup.paths_of(self._client, self.name, ids))
@@ -237,9 +245,15 @@ class ImageStore:
             yield page
 
     def existing(self, batch: int = 2000) -> Iterator[ImageRecord]:
-        """Every stored image's id, path, size and mtime (runs look rows up by path instead: see reconcile)."""
-        for page in self.scan(["id", "path", "bytes", "mtime"], batch):
-            yield from (ImageRecord(id=r["id"], path=r["path"], bytes=r["bytes"], mtime=r["mtime"]) for r in page)
+        """Every stored image's id, path, size, mtime and whether its text was read (runs look rows up by path
+        instead: see reconcile)."""
+        for page in self.scan(self._row_fields(), batch):
+            yield from map(lookup.record_of, page)
+
+    def _row_fields(self) -> list[str]:
+        """What change detection reads of a row: the text engine too, where the collection has that field."""
+        have = self._call("describe", lambda: schema.fields(self._client, self.name))
+        return lookup.ROW_FIELDS + (["ocr_engine"] if "ocr_engine" in have else [])
 
     def get(self, ids: Iterable[str], with_vectors: bool = False) -> dict[str, dict[str, Any]]:
         ids = list(ids)
@@ -281,6 +295,26 @@ class ImageStore:
             ),
         )
         return [schema.hit_from_doc(doc, score) for doc, score in pairs]
+
+    @property
+    def full_text(self) -> bool:
+        """Whether this collection is searched by Milvus BM25 (else a slower scan of the stored text)."""
+        return self._call("describe", lambda: hybrid.full_text(self._client, self.name))
+
+    def text_search(self, text: str, vector: Sequence[float] | None, k: int,
+                    expr: str | None = None) -> tuple[list[Hit], str]:
+        """Images by the words in and about them (OCR, file name, caption, manifest), fused with the CLIP
+        vector when there is one (indexer.hybrid). Returns the hits (fused score) and a note ("" when the
+        engine has full-text search)."""
+        query, full = TextQuery(text), self.full_text
+        lists = self._call("text search", lambda: (hybrid.bm25_lists if full else hybrid.scan_lists)(
+            self._client, self.name, query, k, expr))
+        if vector is not None:
+            params = self._filtered_params(k, expr) if expr else SEARCH_PARAMS
+            lists["vector"] = self._call("search", lambda: hybrid.vector_list(self._client.search(
+                self.name, [list(map(float, vector))], anns_field="vector", limit=k, filter=expr or "",
+                output_fields=hybrid.OUTPUT, search_params=params)[0]))
+        return [_scored(row) for row in hybrid.fuse(lists, k)], "" if full else hybrid.NO_FULL_TEXT
 
     def _filtered_params(self, k: int, expr: str) -> dict[str, Any]:
         """HNSW drops filtered-out nodes during traversal but still stops after `ef` candidates, so a
@@ -324,3 +358,8 @@ class ImageStore:
     def close(self) -> None:
         self._keeper.close()  # a run that wrote without finalize() still leaves its summary delta
         self._client.close()
+
+
+def _scored(row: dict[str, Any]) -> Hit:
+    hit = schema.hit_from_row(row)
+    return Hit(hit.id, hit.path, hit.caption, float(row["score"]), hit.attrs, hit.phash, hit.photo, hit.text)

@@ -15,6 +15,7 @@ from bot.commands import Command, read_command
 from bot.plan import Action, SearchPlan, nothing_to_search
 from bot.planner import read as reader
 from bot.planner.merge import merge
+from bot.planner.quoted import pull_text
 from bot.planner.spelling import correct
 from bot.planner.talk import unslang
 from bot.scope import Context
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 WHICH_ONE = "Which one? Say 'more like #2' (the number under each picture), or press its 'More like this'."
 _THANKS = re.compile(r"\b(?:thanks|thank|thx|ty|ta|cheers|appreciated?|obliged|bye|goodbye|gracias|merci|danke"
                      r"|grazie|ily|love (?:you|u|it|this)|(?:this|that) works|works for me)\b")
+_REFINING = re.compile(r"^(?:only|just|the ones?|those|which|with|now)\b", re.I)
 _GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening|day)|greetings|howdy|hiya)\b")
 
 
@@ -44,10 +46,26 @@ class DeterministicPlanner:
 
     def plan(self, previous: SearchPlan | None, text: str, history: Sequence[SearchPlan] = ()) -> SearchPlan:
         try:
+            pulled = pull_text(text, self.context)  # the words the picture says: a text search of their own
+            if pulled.text:
+                return self._with_text(previous, pulled.text, pulled.rest, history)
             return self._plan(previous, text, history)
         except Exception:  # a chat line must never crash the page; the log keeps the bug visible
             log.exception("rule planner failed on %r", text[:200])
             return nothing_to_search(previous)
+
+    def _with_text(
+        self, previous: SearchPlan | None, said: str, rest: str, history: Sequence[SearchPlan]
+    ) -> SearchPlan:
+        """The rest of the message read as always, the text beside it. Text alone refines the current search
+        when said as a refinement ("the ones that say open"), else it is a search of its own ("IMG_2041")."""
+        live = previous if previous is not None and previous.has_content else None
+        plan = self._plan(previous, rest, history) if rest else SearchPlan(action=Action.EMPTY)
+        if plan.action is Action.EMPTY or plan.notice:
+            refine = live is not None and _REFINING.match(rest or "") is not None
+            base = replace(live, page=0, like=None) if refine and live is not None else SearchPlan()
+            return replace(base, text=said, action=Action.REFINE if refine else Action.NEW, source="rules")
+        return replace(plan, text=said, action=Action.NEW if plan.action is Action.EMPTY else plan.action)
 
     def _plan(self, previous: SearchPlan | None, text: str, history: Sequence[SearchPlan]) -> SearchPlan:
         raw = unslang(reader.normalise(text))

@@ -1,0 +1,140 @@
+"""The words a person remembers seeing *in* a picture, pulled out of a message before the rest is read.
+
+"the sign saying welcome to Texas" asks for a sign (the picture, for CLIP) that says "welcome to Texas" (text,
+for the text search: OCR, file name, caption). What counts as remembered text, by how it is said, not by
+listing phrasings:
+- anything in quotes (but a folder, a caption filter or a field value in quotes stays a filter: bot.scope);
+- what follows a verb of saying or naming: says, saying, reads, labelled, titled, called, named, with the
+  word(s) / text / name;
+- what a text-bearing thing (receipt, screenshot, ticket, document...) is "with": "screenshot with the wifi
+  password";
+- tokens shaped like file names or codes: letters and digits together, or a file extension ("IMG_2041",
+  "RE16", "DSC01234.jpg"); a year, "2nd", "10pm" or "1990s" are not codes;
+- a capitalised name after "from" when the message names a text-bearing thing and the name is no place
+  ("the receipt from Starbucks"; "photos from Paris" stays a place).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.catalog import fold, world_places
+from bot.scope import Context
+
+MAX_TEXT = 200
+_TEXTUAL = (r"(?:receipts?|screenshots?|screen ?shots?|tickets?|documents?|notes?|invoices?|bills?|whiteboards?"
+            r"|pages?|forms?|emails?|messages?|menus?|letters?|posters?|signs?|labels?|cards?|plates?|boxes|box"
+            r"|bags?|cups?|bottles?|cans?|packages?|shop ?fronts?|storefronts?|banners?|t-?shirts?)")
+_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|(?<![\w'])'([^']+)'(?![\w'])")
+# a quote that is the value of a filter the scope reader owns: in folder "x", caption contains "x", kind == "x"
+_FILTER_BEFORE = re.compile(r"(?:folder|directory|dir|path|captioned|caption|contains|containing|includes|where"
+                            r"\s+\w+\s+is|equals|[:=]=?)\s*$", re.I)
+_END = r"(?=\s*(?:[,.;!?]|\band (?:also |then )?(?:show|find|only)\b|\btaken\b|\bfrom (?:last|this|\d)|$))"
+_SAYING = re.compile(r"(?:\b(?:that|which|it)\s+)?\b(?:says|saying|said|reads|reading|labell?ed|titled|called|named"
+                     r"|with\s+(?:the\s+|a\s+)?(?:words?|text|writing|name|title|caption text))\s*:?\s+"
+                     rf"(?P<t>.+?){_END}", re.I)
+_TEXTUAL_WITH = re.compile(rf"\b(?P<thing>{_TEXTUAL})\s+with\s+(?:the|a|an|my|our|his|her|their)\s+(?P<t>.+?){_END}",
+                           re.I)
+# a code, with the short capitalised groups that follow it on a plate or a ticket ("RE16 TGK")
+_CODE = re.compile(r"(?<![\w/#.-])(?P<t>(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[_-][a-z0-9]+)*(?:\.[a-z0-9]{2,4})?"
+                   r"|[\w-]+\.(?:jpe?g|png|heic|gif|webp|tiff?|dng|cr2|nef|arw))(?![\w/-])"
+                   r"(?P<tail>(?-i:(?:\s+[A-Z0-9]{2,4}(?![\w/-]))*))", re.I)
+_NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|mm|mp|p|d|h|m|yo|ish|x\d+)|\d{4}-\d{2}(?:-\d{2})?", re.I)
+_AFTER_FOLDER = re.compile(r"(?:folder|directory|dir|path|in)\s*$", re.I)
+_FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?(?P<t>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
+_CALENDAR_WORDS = (
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday christmas easter halloween "
+    "thanksgiving xmas today yesterday new year summer winter spring autumn fall")
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
+# the words that introduced a text already taken ('a sign that says "open"' leaves "a sign that says")
+_LEFTOVER = re.compile(r"(?:\s+(?:that|which|it|says|saying|said|reads|reading|labell?ed|titled|called|named|with"
+                       r"|the|a|words?|text|writing|name)\b)+\s*$|^\s*(?:with|that|which)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Pulled:
+    text: str  # what the picture should say ("" when the message asks for none)
+    rest: str  # the message without it: the picture part, read as before
+
+
+def pull_text(raw: str, context: Context | None = None) -> Pulled:
+    """The remembered text of a message and the message without it."""
+    found: list[str] = []
+    rest = raw
+    for finder in (_quoted, _saying, _textual_with, _codes, _from_name):
+        rest, more = finder(rest, context)
+        found += more
+    text = " ".join(t.strip(" \t,.;:!?") for t in found if t.strip(" \t,.;:!?"))[:MAX_TEXT]
+    if not text:
+        return Pulled("", raw)
+    return Pulled(text, " ".join(_LEFTOVER.sub(" ", " " + rest).split()))
+
+
+def _quoted(raw: str, context: Context | None) -> tuple[str, list[str]]:
+    found: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        if _FILTER_BEFORE.search(raw[: m.start()]):
+            return m.group(0)
+        found.append(next(g for g in m.groups() if g is not None))
+        return " "
+
+    return _QUOTED.sub(take, raw), found
+
+
+def _saying(raw: str, context: Context | None) -> tuple[str, list[str]]:
+    found: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        found.append(m.group("t"))
+        return " "
+
+    return _SAYING.sub(take, raw), found
+
+
+def _textual_with(raw: str, context: Context | None) -> tuple[str, list[str]]:
+    found: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        found.append(m.group("t"))
+        return m.group("thing") + " "
+
+    return _TEXTUAL_WITH.sub(take, raw), found
+
+
+def _codes(raw: str, context: Context | None) -> tuple[str, list[str]]:
+    found: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        token = m.group("t")
+        if len(token) < 4 or _NOT_CODE.fullmatch(token) or _AFTER_FOLDER.search(raw[: m.start()]):
+            return m.group(0)
+        found.append(token + m.group("tail"))
+        return " "
+
+    return _CODE.sub(take, raw), found
+
+
+def _from_name(raw: str, context: Context | None) -> tuple[str, list[str]]:
+    """"the receipt from Starbucks": a name after "from" that is no place or date, beside a text-bearing thing."""
+    if not re.search(rf"\b{_TEXTUAL}\b", raw, re.I):
+        return raw, []
+    found: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        name = m.group("t")
+        if _is_place(name, context) or fold(name).split()[0] in _CALENDAR:
+            return m.group(0)
+        found.append(name)
+        return " "
+
+    return _FROM_NAME.sub(take, raw), found
+
+
+def _is_place(name: str, context: Context | None) -> bool:
+    catalog = context.catalog if context is not None else None
+    if catalog is not None and catalog.place(name):
+        return True
+    return fold(name) in world_places()
