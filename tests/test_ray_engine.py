@@ -187,3 +187,23 @@ def test_server_worker_writes_equal_local(
     assert_same_collection(rows["ray"], rows["local"])
     held = {e: summary(server.uri, f"workers_{e}", bar=False) for e in ("local", "ray")}
     assert held["ray"] == held["local"] and held["ray"].rows == len(rows["ray"])
+
+
+def test_ocr_on_ray_reads_what_the_local_engine_reads(local_ray: str, tmp_path: Path, random_checkpoint: Path) -> None:
+    """`--ocr` is a step of the one per-item preparation, so Ray's tasks read the same words into the same fields;
+    a re-run reads nothing again."""
+    from tests.test_ocr import PICTURES, draw
+
+    root = tmp_path / "photos"
+    for i, (rel, lines) in enumerate(PICTURES.items()):
+        draw(root / rel, lines, seed=i)
+    dbs = {e: str(tmp_path / e / "m.db") for e in ("local", "ray")}
+    reports = {e: index(root, db, random_checkpoint, "--engine", e, "--ocr") for e, db in dbs.items()}
+    costs = ("ocr_seconds", "ocr_cpu_seconds")
+    assert all(reports[e].pop(c) > 0 for e in reports for c in costs)
+    assert reports["ray"] == reports["local"] and reports["ray"]["ocr_images"] == len(PICTURES)
+    rows = {e: dump(db) for e, db in dbs.items()}
+    assert_same_collection(rows["ray"], rows["local"])
+    assert any("STARBUCKS" in row["ocr"] for row in rows["ray"].values())
+    again = index(root, dbs["ray"], random_checkpoint, "--engine", "ray", "--ocr")
+    assert (again["unchanged"], again["ocr_images"]) == (len(PICTURES), 0)
