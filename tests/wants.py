@@ -1,8 +1,9 @@
 """What a person wants from a turn, written as a spec, and the judge of a plan against it.
 
 A spec is space-separated items (tests/dialogs_open.py has the full description):
-``+word`` the phrase says it (by lemma: "+cat" is met by "cats", "+sleep" by "sleeping"; ``+black_and_white`` a
-run of words), ``!word`` the phrase does not say it, ``-word`` a negative says it, ``@action`` what the turn does
+``+word`` the search says it, in its CLIP phrase or in the text it looks for in the picture (by lemma: "+cat" is
+met by "cats", "+sleep" by "sleeping"; ``+black_and_white`` a run of words), ``!word`` the search does not say it,
+``-word`` a negative says it, ``@action`` what the turn does
 (new, refine, exclude, filter, more_like, show_more, reset, none), ``~field`` a filter of that kind is set.
 
 Nothing here knows what any planner printed: a turn is right when its plan does what the person asked.
@@ -100,7 +101,8 @@ class Verdict:
 
 def judge(plan: SearchPlan, want: Want) -> list[str]:
     """What the plan misses of what was wanted (empty: the turn is right)."""
-    phrase = plan.phrase if plan.searchable else ""
+    # what the search looks for: the CLIP phrase, and the words the picture should say (the text search)
+    phrase = f"{plan.phrase} {plan.text}".strip() if plan.searchable else ""
     misses = [f"phrase lacks {w!r}" for w in want.must if not _says(phrase, w)]
     misses += [f"phrase says {w!r}" for w in want.absent if _says(phrase, w)]
     misses += [f"no negative {w!r}" for w in want.negatives if not any(_says(n, w) for n in plan.negatives)]

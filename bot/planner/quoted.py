@@ -6,8 +6,9 @@ listing phrasings:
 - anything in quotes (but a folder, a caption filter or a field value in quotes stays a filter: bot.scope);
 - what follows a verb of saying or naming: says, saying, reads, labelled, titled, called, named, with the
   word(s) / text / name;
-- what a text-bearing thing (receipt, screenshot, ticket, document...) is "with": "screenshot with the wifi
-  password";
+- what a thing made of writing (receipt, screenshot, ticket, document, menu...) is "with": "screenshot with the
+  wifi password"; "reads/reading" only after a thing that carries writing ("a sign reading Welcome", not
+  "grandpa reading the newspaper");
 - tokens shaped like file names or codes: letters and digits together, or a file extension ("IMG_2041",
   "RE16", "DSC01234.jpg"); a year, "2nd", "10pm" or "1990s" are not codes;
 - a capitalised name after "from" when the message names a text-bearing thing and the name is no place
@@ -31,10 +32,15 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|(?<![\w'])'([^']+)'(?![\w'])
 _FILTER_BEFORE = re.compile(r"(?:folder|directory|dir|path|captioned|caption|contains|containing|includes|where"
                             r"\s+\w+\s+is|equals|[:=]=?)\s*$", re.I)
 _END = r"(?=\s*(?:[,.;!?]|\band (?:also |then )?(?:show|find|only)\b|\btaken\b|\bfrom (?:last|this|\d)|$))"
-_SAYING = re.compile(r"(?:\b(?:that|which|it)\s+)?\b(?:says|saying|said|reads|reading|labell?ed|titled|called|named"
+_SAYING = re.compile(rf"(?:\b(?:that|which|it)\s+)?(?:\b(?:says|saying|said|labell?ed|titled|called|named)"
+                     rf"|\b(?P<thing>{_TEXTUAL})\s+(?:that\s+|which\s+)?(?:reads|reading)"
                      r"|with\s+(?:the\s+|a\s+)?(?:words?|text|writing|name|title|caption text))\s*:?\s+"
                      rf"(?P<t>.+?){_END}", re.I)
-_TEXTUAL_WITH = re.compile(rf"\b(?P<thing>{_TEXTUAL})\s+with\s+(?:the|a|an|my|our|his|her|their)\s+(?P<t>.+?){_END}",
+# things whose content is writing: what they are "with" is text ('the screenshot with the wifi password'); a page,
+# a card or a box "with the visa" shows a thing, left to CLIP
+_WRITTEN = (r"(?:receipts?|screenshots?|screen ?shots?|tickets?|documents?|notes?|invoices?|bills?|whiteboards?"
+            r"|forms?|emails?|messages?|menus?|letters?)")
+_TEXTUAL_WITH = re.compile(rf"\b(?P<thing>{_WRITTEN})\s+with\s+(?:the|a|an|my|our|his|her|their)\s+(?P<t>.+?){_END}",
                            re.I)
 # a code, with the short capitalised groups that follow it on a plate or a ticket ("RE16 TGK")
 _CODE = re.compile(r"(?<![\w/#.-])(?P<t>(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[_-][a-z0-9]+)*(?:\.[a-z0-9]{2,4})?"
@@ -89,7 +95,7 @@ def _saying(raw: str, context: Context | None) -> tuple[str, list[str]]:
 
     def take(m: re.Match[str]) -> str:
         found.append(m.group("t"))
-        return " "
+        return f" {m.group('thing') or ''} "  # 'a sign reading ...' keeps the sign for CLIP
 
     return _SAYING.sub(take, raw), found
 
