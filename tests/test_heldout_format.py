@@ -1,4 +1,5 @@
-"""Format checks for the held-out dialog tables (tests/heldout_open.py, tests/heldout_open2.py, tests/heldout_demo.py).
+"""Format checks for the held-out dialog tables (tests/heldout_open.py, tests/heldout_open2.py, tests/heldout_open3.py,
+tests/heldout_demo.py).
 
 Only the FORMAT is checked here: every spec item parses, one @action per turn, no word both required and
 forbidden, demo wants are known ``name=value`` pairs, dialog names are unique (also in the source, where a
@@ -15,6 +16,7 @@ import pytest
 from tests.heldout_demo import HELDOUT_DEMO
 from tests.heldout_open import HELDOUT_OPEN
 from tests.heldout_open2 import HELDOUT_OPEN2
+from tests.heldout_open3 import HELDOUT_OPEN3
 
 HERE = Path(__file__).parent
 ACTIONS = {"new", "refine", "exclude", "filter", "more_like", "show_more", "reset", "none"}
@@ -48,6 +50,7 @@ def _dict_keys(filename: str, name: str) -> list[str]:
 @pytest.mark.parametrize("filename,name,table", [
     ("heldout_open.py", "HELDOUT_OPEN", HELDOUT_OPEN),
     ("heldout_open2.py", "HELDOUT_OPEN2", HELDOUT_OPEN2),
+    ("heldout_open3.py", "HELDOUT_OPEN3", HELDOUT_OPEN3),
     ("heldout_demo.py", "HELDOUT_DEMO", HELDOUT_DEMO),
 ])
 def test_unique_dialog_names(filename, name, table):
@@ -65,6 +68,11 @@ def test_open_sizes():
 def test_open2_sizes():
     assert len(HELDOUT_OPEN2) >= 50
     assert sum(len(turns) for turns in HELDOUT_OPEN2.values()) >= 120
+
+
+def test_open3_sizes():
+    assert len(HELDOUT_OPEN3) >= 50
+    assert sum(len(turns) for turns in HELDOUT_OPEN3.values()) >= 120
 
 
 def test_demo_sizes():
@@ -98,7 +106,8 @@ def _check_spec(spec: str) -> None:
         assert not plus, f"@{actions[0]} searches no new phrase: {spec!r}"
 
 
-OPEN_HELD = {**{("1", n): t for n, t in HELDOUT_OPEN.items()}, **{("2", n): t for n, t in HELDOUT_OPEN2.items()}}
+OPEN_HELD = {**{("1", n): t for n, t in HELDOUT_OPEN.items()}, **{("2", n): t for n, t in HELDOUT_OPEN2.items()},
+            **{("3", n): t for n, t in HELDOUT_OPEN3.items()}}
 
 
 @pytest.mark.parametrize("key", sorted(OPEN_HELD), ids=[f"{s}:{n}" for s, n in sorted(OPEN_HELD)])
