@@ -19,6 +19,7 @@ def answer_json(answer: Answer) -> dict[str, object]:
     plan = answer.plan
     return {
         "phrase": plan.phrase,
+        "text": plan.text,  # the words the pictures should say (the text search), "" for none
         "negatives": list(plan.negatives),
         "action": str(plan.action),
         "headline": answer.headline,

@@ -82,6 +82,11 @@ class ImageStore:
             exists = self._client.has_collection(collection)
             if not exists and (not create or identity is None):
                 raise CollectionMissing(f"collection {collection!r} does not exist at {uri}; index some images first")
+            if exists and create and identity is not None and self._half_made():
+                # a run killed between creating the collection and recording its model left it empty and
+                # unnamed: nothing is lost by making it again (otherwise no later run could ever open it)
+                self._client.drop_collection(collection)
+                exists = False
             if exists:
                 self.identity = self._check_identity(identity)
             else:
@@ -113,6 +118,12 @@ class ImageStore:
             set_property(self._client, self.name, IDENTITY_PROPERTY, requested.to_json())
             return requested
         return stored
+
+    def _half_made(self) -> bool:
+        if recorded_identity(self._client, self.name) is not None:
+            return False
+        rows = self._client.query(self.name, filter="", output_fields=["count(*)"])
+        return not rows or int(rows[0]["count(*)"]) == 0
 
     def _create(self, identity: ModelIdentity) -> None:
         schema.create(self._client, self.name, identity.dim, identity.to_json(), INDEX_PARAMS)

@@ -73,3 +73,10 @@ def test_two_a_row_on_a_phone_and_compact_actions_that_work(server: str, page) -
     page.locator(".st-key-acts-1-1").get_by_role("button", name="Not this").click()
     _drawn(page, "not like the 1 image you set aside")
     assert parse_qs(urlparse(page.url).query)["q"] == ["red cars", "more like #2", "not like #1"]
+
+    # issue 19, item 6: the "why" under each picture never contradicts it ("red cars" -> "only at night" once
+    # called most plainly night pictures "not clearly at night")
+    page.goto(server + "?" + urlencode({"q": ["red cars", "only at night"], "k": "10"}, doseq=True))
+    _drawn(page, "at night")
+    text = page.locator('[class*="st-key-grid-"]').last.inner_text()
+    assert "shows red cars at night" in text and "not clearly at night" not in text, text

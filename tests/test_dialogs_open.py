@@ -144,7 +144,8 @@ def test_a_real_bot_on_a_model_that_knows_every_word(tmp_path: Path, monkeypatch
     right, wrong = 0, []
     for (name, text, spec), line in zip(script, out.getvalue().splitlines(), strict=True):
         answer = json.loads(line)
-        plan = SimpleNamespace(phrase=answer["phrase"], negatives=tuple(answer["negatives"]), filters=(),
+        plan = SimpleNamespace(phrase=answer["phrase"], text=answer["text"],
+                           negatives=tuple(answer["negatives"]), filters=(),
                                action=Action(answer["action"]), searchable=answer["action"] != "empty")
         want = parse(spec)
         # no filters judged: this little collection has no places or cameras, so such words stay words

@@ -19,12 +19,13 @@ from tests.judged import check, says
 demo_index, bot_env = fx.demo_index, fx.bot_env
 
 TURNS = "red car\nonly at night\nstart over\n"
-FIELDS = {"phrase", "negatives", "action", "headline", "note", "results"}
+FIELDS = {"phrase", "text", "negatives", "action", "headline", "note", "results"}  # text: what the pictures should say
 
 
 def _plan(answer: dict) -> SimpleNamespace:
     """What one JSON answer says it searched, in the shape tests/wants.py judges."""
-    return SimpleNamespace(phrase=answer["phrase"], negatives=tuple(answer["negatives"]), filters=(),
+    return SimpleNamespace(phrase=answer["phrase"], text=answer["text"],
+                           negatives=tuple(answer["negatives"]), filters=(),
                            action=Action(answer["action"]), searchable=answer["action"] != "empty")
 
 

@@ -21,13 +21,16 @@ import re
 from dataclasses import dataclass
 
 from bot.catalog import fold, world_places
+from bot.planner.words import KIN, PERSONAL
 from bot.scope import Context
 
 MAX_TEXT = 200
 _TEXTUAL = (r"(?:receipts?|screenshots?|screen ?shots?|tickets?|documents?|notes?|invoices?|bills?|whiteboards?"
             r"|pages?|forms?|emails?|messages?|menus?|letters?|posters?|signs?|labels?|cards?|plates?|boxes|box"
             r"|bags?|cups?|bottles?|cans?|packages?|shop ?fronts?|storefronts?|banners?|t-?shirts?)")
-_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|(?<![\w'])'([^']+)'(?![\w'])")
+# a quotation hugs its words ("open", 'welcome to texas'); marks with spaces inside them (Porto" or ") are stray
+# marks in a name, not a quotation
+_QUOTED = re.compile(r"\"(?!\s)([^\"]+)(?<!\s)\"|“(?!\s)([^”]+)(?<!\s)”|(?<![\w'])'(?!\s)([^']+)(?<!\s)'(?![\w'])")
 # a quote that is the value of a filter the scope reader owns: in folder "x", caption contains "x", kind == "x"
 _FILTER_BEFORE = re.compile(r"(?:folder|directory|dir|path|captioned|caption|contains|containing|includes|where"
                             r"\s+\w+\s+is|equals|[:=]=?)\s*$", re.I)
@@ -94,10 +97,19 @@ def _saying(raw: str, context: Context | None) -> tuple[str, list[str]]:
     found: list[str] = []
 
     def take(m: re.Match[str]) -> str:
+        if _spoken(raw[: m.start()]):
+            return m.group(0)
         found.append(m.group("t"))
         return f" {m.group('thing') or ''} "  # 'a sign reading ...' keeps the sign for CLIP
 
     return _SAYING.sub(take, raw), found
+
+
+def _spoken(before: str) -> bool:
+    """'she says she wants one car', 'my wife said ...': a person saying something is reported speech about the
+    request, not words written in a picture."""
+    words = before.lower().split()
+    return bool(words) and (words[-1] in PERSONAL or words[-1] in KIN)
 
 
 def _textual_with(raw: str, context: Context | None) -> tuple[str, list[str]]:
