@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import bot_fixtures as fx
 from tests import test_browser_gate as gate
@@ -54,6 +55,8 @@ def test_two_a_row_on_a_phone_and_compact_actions_that_work(server: str, page) -
     width = page.viewport_size["width"]
     page.goto(server + "?" + urlencode({"q": "red cars", "k": "10"}))
     _drawn(page, "Searching for: red cars")
+    last_grid = page.locator('[class*="st-key-grid-"]').last
+    expect(last_grid.locator('[class*="st-key-card-"]')).to_have_count(10, timeout=60_000)  # all of it has arrived
     cards = page.evaluate(CARDS)
     assert len(cards) == 10
     per_row = sorted(Counter(top for _, top, _ in cards).values(), reverse=True)
