@@ -7,9 +7,9 @@ are checked against the demo manifest: the share that has every requested attrib
 excluded). The figure is the mean over all turns that ask for something.
 
 Beside it, every run: the held-out demo table (tests/heldout_demo.py), and the planner alone on the open-world
-tables (tests/dialogs_open.py and the held-out tests/heldout_open.py, tests/heldout_open2.py and
-tests/heldout_open3.py, judged by tests/wants.py), so the development score and the held-out scores are always
-read side by side.
+tables (tests/dialogs_open.py and the held-out tests/heldout_open.py, tests/heldout_open2.py,
+tests/heldout_open3.py and tests/heldout_open4.py, judged by tests/wants.py), so the development score and the
+held-out scores are always read side by side.
 
     .venv/bin/python bench/chat_precision.py                 # writes the chat_precision section of RESULTS.md
     .venv/bin/python bench/chat_precision.py --planner-only  # the open-world planner tables alone (seconds)
@@ -33,6 +33,7 @@ from tests.heldout_demo import HELDOUT_DEMO  # noqa: E402
 from tests.heldout_open import HELDOUT_OPEN  # noqa: E402
 from tests.heldout_open2 import HELDOUT_OPEN2  # noqa: E402
 from tests.heldout_open3 import HELDOUT_OPEN3  # noqa: E402
+from tests.heldout_open4 import HELDOUT_OPEN4  # noqa: E402
 
 K = 8
 TARGET = 0.85
@@ -54,13 +55,14 @@ def _mean(rows: list[tuple[str, int, float, float, str]]) -> float:
 
 
 def open_rows() -> list[tuple[str, int, int, str, str]]:
-    """The planner alone on the open-world tables (development, held-out, second and third held-out)."""
+    """The planner alone on the open-world tables (development, held-out, second, third and fourth held-out)."""
     from bot.planner import DeterministicPlanner
     from tests.wants import open_context, score
 
     cells = []
     for name, dialogs in (("open world", OPEN), ("open world, held-out", HELDOUT_OPEN),
-                          ("open world, held-out 2", HELDOUT_OPEN2), ("open world, held-out 3", HELDOUT_OPEN3)):
+                          ("open world, held-out 2", HELDOUT_OPEN2), ("open world, held-out 3", HELDOUT_OPEN3),
+                          ("open world, held-out 4", HELDOUT_OPEN4)):
         right, total, _ = score(DeterministicPlanner(open_context()), dialogs)
         cells.append((name, len(dialogs), total, f"{right / total:.3f} ({right}/{total})", "—"))
     return cells
@@ -91,7 +93,9 @@ def planner_scores(identity: str, rows: list, held_rows: list) -> str:  # noqa: 
 FIRST_HELD_OUT = ("First held-out scores, at the frozen planner (commit 748574f), before any later change: open "
                   "world 143/161 = 0.888 of turns right; demo planner 87/88 = 0.989; demo shown p@8 0.872. Second "
                   "open-world held-out table (tests/heldout_open2.py), scored at the commit that added it (5310ff7), "
-                  "before any planner change for it: 149/173 = 0.861.")
+                  "before any planner change for it: 149/173 = 0.861. Fourth open-world held-out table "
+                  "(tests/heldout_open4.py), written blind and scored once at the commit that added it (0f999ff): "
+                  "134/146 = 0.918.")
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
 """Format checks for the held-out dialog tables (tests/heldout_open.py, tests/heldout_open2.py, tests/heldout_open3.py,
-tests/heldout_demo.py).
+tests/heldout_open4.py, tests/heldout_demo.py).
 
 Only the FORMAT is checked here: every spec item parses, one @action per turn, no word both required and
 forbidden, demo wants are known ``name=value`` pairs, dialog names are unique (also in the source, where a
@@ -17,6 +17,7 @@ from tests.heldout_demo import HELDOUT_DEMO
 from tests.heldout_open import HELDOUT_OPEN
 from tests.heldout_open2 import HELDOUT_OPEN2
 from tests.heldout_open3 import HELDOUT_OPEN3
+from tests.heldout_open4 import HELDOUT_OPEN4
 
 HERE = Path(__file__).parent
 ACTIONS = {"new", "refine", "exclude", "filter", "more_like", "show_more", "reset", "none"}
@@ -51,6 +52,7 @@ def _dict_keys(filename: str, name: str) -> list[str]:
     ("heldout_open.py", "HELDOUT_OPEN", HELDOUT_OPEN),
     ("heldout_open2.py", "HELDOUT_OPEN2", HELDOUT_OPEN2),
     ("heldout_open3.py", "HELDOUT_OPEN3", HELDOUT_OPEN3),
+    ("heldout_open4.py", "HELDOUT_OPEN4", HELDOUT_OPEN4),
     ("heldout_demo.py", "HELDOUT_DEMO", HELDOUT_DEMO),
 ])
 def test_unique_dialog_names(filename, name, table):
@@ -73,6 +75,11 @@ def test_open2_sizes():
 def test_open3_sizes():
     assert len(HELDOUT_OPEN3) >= 50
     assert sum(len(turns) for turns in HELDOUT_OPEN3.values()) >= 120
+
+
+def test_open4_sizes():
+    assert len(HELDOUT_OPEN4) >= 60
+    assert sum(len(turns) for turns in HELDOUT_OPEN4.values()) >= 140
 
 
 def test_demo_sizes():
@@ -107,7 +114,7 @@ def _check_spec(spec: str) -> None:
 
 
 OPEN_HELD = {**{("1", n): t for n, t in HELDOUT_OPEN.items()}, **{("2", n): t for n, t in HELDOUT_OPEN2.items()},
-            **{("3", n): t for n, t in HELDOUT_OPEN3.items()}}
+            **{("3", n): t for n, t in HELDOUT_OPEN3.items()}, **{("4", n): t for n, t in HELDOUT_OPEN4.items()}}
 
 
 @pytest.mark.parametrize("key", sorted(OPEN_HELD), ids=[f"{s}:{n}" for s, n in sorted(OPEN_HELD)])
