@@ -80,8 +80,8 @@ def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
         for m in reversed(list(pattern.finditer(raw))):  # from the end, so the spans cut out stay valid
             value = m["v"].strip("\"'") if m["v"][:1] in "\"'" else m["v"].rstrip(".,;!?")
             name = fixed_field or m["f"].lower()
-            if name in lx.NOT_FIELDS:
-                continue  # "where he is swimming" is a clause about the thing, not a field
+            if name in lx.NOT_FIELDS or m[0][:5].lower() == "where" and _doing(value):
+                continue  # "where he is swimming", "where grandma is helping": a clause about the thing, not a field
             if name in ("folder", "directory"):
                 name, op = "path", "prefix"
             elif name == "caption":
@@ -91,6 +91,11 @@ def extract_filters(raw: str) -> tuple[list[tuple[str, str, str]], str]:
             raw = raw[: m.start()] + " " + raw[m.end():]
         found += reversed(mine)
     return found, raw
+
+
+def _doing(value: str) -> bool:
+    """"helping", "swimming": what someone is doing, never a field's value."""
+    return value.lower().endswith("ing") and "VERB" in getAllLemmas(value.lower())
 
 
 def take_scope(low: str, raw: str, ctx: Context) -> tuple[Scope, str]:

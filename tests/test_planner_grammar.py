@@ -15,6 +15,35 @@ from bot.planner.spelling import correct
 from tests.wants import open_context, play
 
 CASES: dict[str, list[tuple[str, str]]] = {
+    "someone else in the scene, by a where-clause": [
+        ("our cat curled up on the windowsill", "+cat +windowsill !our @new"),
+        ("the one where my son is stroking her", "+cat +son_stroking !her @refine"),
+    ],
+    "a where-clause with a verb is no field filter": [
+        ("the garden party", "+party +garden @new"),
+        ("where grandpa is dancing", "+party +grandpa +dance @refine"),
+    ],
+    "an alternative description replaces the old one": [
+        ("grilled sardines at the market", "+grilled +sardine +market @new"),
+        ("the smoked ones instead", "+smoked +sardine !grilled @refine"),
+    ],
+    "an added description keeps the old one": [
+        ("rusty old bikes", "+rusty +bike @new"),
+        ("the blue ones too", "+rusty +blue +bike @refine"),
+    ],
+    "an owner a picture shows by age": [("my grandmother's sewing machine", "+grandmother +sewing_machine !my @new")],
+    "a young owner": [("the baby's tiny socks", "+baby +tiny +sock @new")],
+    "an owner a picture cannot show": [
+        ("my cousin's new puppy", "+puppy !cousin !my @new"),
+    ],
+    "moving on with 'now'": [
+        ("a lighthouse on the cliffs", "+lighthouse +cliff @new"),
+        ("now the harbour wall", "+harbour_wall !lighthouse !cliff @new"),
+    ],
+    "one more thing said with 'and', with its own colour": [
+        ("a picnic blanket in the park", "+picnic_blanket +park @new"),
+        ("and a yellow frisbee", "+picnic_blanket +yellow_frisbee @refine"),
+    ],
     "relative clause, the person's own act": [
         ("the soup we had in paris", "+soup ~place !we !had @new"),
     ],

@@ -74,7 +74,11 @@ def parse(spec: str) -> Want:
 
 @cache
 def forms(word: str) -> frozenset[str]:
-    """A word and its lemmas: "cats" -> {cats, cat}, "sleeping" -> {sleeping, sleep}, "people" -> {person}."""
+    """A word and its lemmas: "cats" -> {cats, cat}, "sleeping" -> {sleeping, sleep}, "people" -> {person};
+    a possessive says its owner ("nana's" -> nana, "grandparents'" -> grandparents)."""
+    owner = word.removesuffix("'s").strip("'")
+    if owner != word:
+        return frozenset({word, *forms(owner)})
     lemmas = {lemma for found in getAllLemmas(word).values() for lemma in found}
     if not lemmas and word.endswith("s") and len(word) > 3:  # a plural the dictionary lacks: "selfies"
         lemmas = {word[:-1], word[:-2]} | ({word[:-3] + "y"} if word.endswith("ies") else set())

@@ -54,7 +54,9 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     part_of = whole_of(live, p)  # "only the back side" while on a driver's license
     if p.adds and live is not None and live.subject and p.subject and p.pronoun is None and not (
             p.continues or p.framed or p.correction or same_head(p.subject, live)):
-        p.mods, p.subject = [*p.mods, "with " + " ".join(p.subject)], []  # "and a stone wall": one thing more
+        # "and a stone wall", "pink balloons": one thing more, with its own colour, size and count
+        own = [m for m in p.mods if lx.group_of(m) in ("color", "size", "count", "extra")]
+        p.mods, p.subject = [*(m for m in p.mods if m not in own), "with " + " ".join([*own, *p.subject])], []
     same = same_head(p.subject, live)
     # "red flowers on the grass" while on "two flowers at night": the thing said again with a new description
     restated = same and p.pronoun is None and not (p.continues or p.correction) and len({*p.mods, *p.bare}) >= 2
@@ -66,7 +68,7 @@ def _merge(live: SearchPlan | None, p: reader.Message, previous: SearchPlan | No
     # searched, seen at it (a thing placed or doing something, not asked for as a request of its own)
     part = p.definite or bool(p.subject) and any(lx.group_of(m) in ("where", "action") for m in p.mods)
     bridged = live is not None and bool(live.subject) and part and not (p.framed or p.correction or narrowed
-                                                                             or p.continues or p.vague)
+                                                                             or p.continues or p.vague or p.moved)
     swap = bool(p.subject) and (p.pronoun is None or p.continues) and not same and (
         p.continues or p.correction or unnamed or narrowed or bridged or part_of)
     if swap and bridged and live is not None:
@@ -143,13 +145,19 @@ def _refine(live: SearchPlan, p: reader.Message, swap: bool) -> SearchPlan:
         subject = " ".join(p.subject)  # the same head noun with new words ("fluffy dogs"), or a swap
     elif p.subject and same_head(p.subject, live):
         new_mods += p.subject[:-1]  # "the ones with just one house": the same thing, named again
+    elif p.subject and p.pronoun is not None and lx.names_a_thing(p.subject[-1]):
+        # "the one where grandma is helping": someone else in the scene, doing what the clause says
+        acts = [m for m in new_mods if lx.group_of(m) == "action"]
+        new_mods = [m for m in new_mods if m not in acts] + ["with " + " ".join([*p.subject, *acts])]
     else:
         new_mods += p.subject  # "fluffy ones": free adjectives for the current subject
     kept_neg = [n for n in live.negatives if not any(_contradicts(m, n) for m in new_mods)]
     if swap:
         kept_neg = [n for n in kept_neg if not _names([n], subject)]  # "without boats", then "what about boats?"
     negatives = tuple(_dedupe(kept_neg + [_besides(n, subject) for n in p.negatives]))
-    mods = _drop_contradicted(_combine(live.modifiers, new_mods, p.correction), negatives)
+    # "the fried ones instead" after steamed dumplings: a description said as an alternative replaces the old one
+    instead = p.continues and not (p.also or p.subject)
+    mods = _drop_contradicted(_combine(live.modifiers, new_mods, p.correction, instead), negatives)
     number = p.pronoun if p.pronoun in ("singular", "plural") else None
     if number is not None and not any(lx.group_of(m) == "count" for m in p.mods):
         # "the black one" after "two dogs": the pronoun's number wins over the old count
@@ -205,13 +213,15 @@ def _besides(negative: str, subject: str) -> str:
     return " ".join(words) if words else negative
 
 
-def _combine(old: tuple[str, ...], new: list[str], correcting: bool = False) -> tuple[str, ...]:
+def _combine(old: tuple[str, ...], new: list[str], correcting: bool = False, instead: bool = False
+             ) -> tuple[str, ...]:
     """Add modifiers; one of a group replaces the old one (adjectives, where- and with-phrases accumulate, but a
-    correction's where- or with-phrase replaces the one it corrects: "no, the one in the bunker")."""
+    correction's where- or with-phrase replaces the one it corrects: "no, the one in the bunker", and an
+    alternative's adjective the old adjectives: "the fried ones instead")."""
     out = list(old)
     for m in new:
         group = lx.group_of(m)
-        if group not in ("extra", "where", "with") or correcting and group != "extra":
+        if group not in ("extra", "where", "with") or correcting and group != "extra" or instead and group == "extra":
             out = [o for o in out if lx.group_of(o) != group]
         out = [o for o in out if o != m] + [m]
     return tuple(out)

@@ -13,7 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot import lexicon as lx
-from bot.planner.words import KIN, MEDIA, META, QUANTITIES, RELATIONAL, REQUEST_VERBS, Tag, gerund, participle, tags_of
+from bot.planner.words import (
+    AGED,
+    KIN,
+    MEDIA,
+    META,
+    QUANTITIES,
+    RELATIONAL,
+    REQUEST_VERBS,
+    Tag,
+    gerund,
+    participle,
+    tags_of,
+)
 
 _NP_KINDS = frozenset({"det", "poss", "num", "adj", "noun", "media", "vague", "pron", "ing", "part"})
 _FRAME_KINDS = frozenset({"pron", "aux", "chat"})
@@ -164,9 +176,10 @@ def noun_phrase(tags: list[Tag], i: int, head: bool = False) -> tuple[NounPhrase
         elif t.kind in ("noun", "ing") and t.word in META and not _names_next(tags, i):
             pass  # "wrong colour", "street background": the search's own vocabulary ("times square" is a name)
         elif t.kind in ("noun", "ing"):
-            if not (t.word.endswith("'s") and (np.nouns[-1:] and np.nouns[-1] in KIN or t.word[:-2] in KIN
-                                              or _after_possessive(tags, i))):
-                np.nouns.append(t.word.removesuffix("'s") if t.word.endswith("'s") else t.word)
+            aged = t.word[:-2] in AGED  # "my grandpa's old truck" says whose, and so who is in it
+            if aged or not (t.word.endswith("'s") and (np.nouns[-1:] and np.nouns[-1] in KIN or t.word[:-2] in KIN
+                                                       or _after_possessive(tags, i))):
+                np.nouns.append(t.word.removesuffix("'s") if t.word.endswith("'s") and not aged else t.word)
             np.loose = t.kind == "ing" and len(np.nouns) == 1 and not (np.adjectives or np.counts)
         elif t.kind == "media":
             np.media = True

@@ -54,6 +54,7 @@ class Message:
     framed: bool = False  # asked as a whole request ("show me ...", "pictures of ..."): a thing named is new
     narrows: bool = False  # "only green apples", "just the kids": fewer of what is shown, not a new search
     definite: bool = False  # "the view from the balcony", "their first dance": a part of what is being searched
+    moved: bool = False  # opens with "now", "ok now", "next": on to something else
 
     @property
     def positive(self) -> bool:

@@ -240,6 +240,8 @@ def openings(low: str, msg: Message) -> str:
                 low = low[m.end():]
                 if flag == "continues" and m[0].strip(_PUNCT_CHARS) == "and":
                     msg.adds = True  # a bare "and" adds to the scene ("and a stone wall"), swaps nothing
+                elif not flag and m[0].strip(_PUNCT_CHARS).split()[-1] in ("now", "next"):
+                    msg.moved = True  # "ok now the brooklyn bridge": on to something else
                 elif flag:
                     setattr(msg, flag, True)
                 break

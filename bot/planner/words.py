@@ -63,6 +63,9 @@ KIN = _w("mom mum mother dad father parent parents grandma grandmother granny na
          "grandparents sister brother sibling siblings aunt uncle cousin niece nephew wife husband partner "
          "boyfriend girlfriend son daughter kid kids child children baby friend friends family fiance fiancee "
          "neighbor neighbour boss colleague teacher")
+# Of those, the ones a picture shows by their age: "nana's 90th party" has an old woman in it, "baby's first
+# tooth" a baby; a sister or a friend looks like anyone else.
+AGED = _w("grandma grandmother granny nan nana grandpa grandfather grandparents baby kid kids child children")
 # Nouns that place a part relative to the thing ("snow on top", "a lake in front"): they belong to the phrase
 # before them, not to the search as a whole.
 RELATIONAL = _w("top bottom front back side sides middle center centre background foreground edge left right "
