@@ -154,6 +154,7 @@ def test_the_chat_finds_the_picture_by_its_words(chat, said: str, thing: str, te
     top = answer.results[0]
     assert top.path == _wanted(thing, text), [r.path for r in answer.results]
     assert top.why.startswith("the words in the picture"), top.why
+    assert top.marks, top.text  # the words asked for are marked in what the picture says
 
 
 def test_the_car_asked_for_by_plate_is_the_colour_it_was_said_to_be() -> None:
