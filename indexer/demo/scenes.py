@@ -106,6 +106,13 @@ def _draw_ground(draw: ImageDraw.ImageDraw, scene: Scene, rng: random.Random, s:
                       width=max(1, s // 128))
 
 
+def draw_backdrop(draw: ImageDraw.ImageDraw, scene: Scene, rng: random.Random, s: int) -> None:
+    """Sky and ground exactly as `render` draws them, for generators that place their own objects
+    (indexer.demo.textscenes)."""
+    _draw_sky(draw, scene, rng, s)
+    _draw_ground(draw, scene, rng, s)
+
+
 # --- objects: each drawer fits a box of height ~h with its base at (cx, base) ------------------
 
 Drawer = Callable[[ImageDraw.ImageDraw, float, float, float, RGB], None]
