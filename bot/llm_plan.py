@@ -55,6 +55,8 @@ class PlanOut(BaseModel):
     place: str = Field("", max_length=100, description="town, region or country the photos were taken in")
     camera: str = Field("", max_length=100, description="camera the photos were taken with, e.g. 'iPhone'")
     order: Literal["", "newest", "oldest"] = ""
+    text: str = Field("", max_length=200, description="words the picture or its file name should say: 'the receipt "
+                                                        "from Starbucks' -> 'starbucks', 'IMG_2041' -> 'IMG_2041'")
 
 
 PROMPT = """You turn a chat with an image search bot into a search plan for a CLIP text encoder.
@@ -75,6 +77,10 @@ Given the current plan (JSON, or null) and the user's new message, return the fu
   Rome", "shot on my iPhone"); copy the current values unless the user changes them. order: "newest first",
   "oldest first". A place that is a scene ("on a beach", "in the snow") is a modifier, not a place.
 - "go back to the cars": the last of the earlier searches for that thing, as it was (action refine).
+- text: words written in the picture or its file name that the user wants read ("the sign saying welcome to
+  Texas" -> text "welcome to Texas", subject "sign"; "the receipt from Starbucks" -> text "Starbucks", subject
+  "receipt"; a quoted word; "IMG_2041"). They go to a text search, not to CLIP: keep them out of subject and
+  modifiers. Copy the current text unless the user changes it.
 - empty: nothing to search (also thanks and goodbyes). Never put negatives in modifiers."""
 
 
@@ -147,6 +153,7 @@ def to_plan(out: PlanOut, previous: SearchPlan | None, context: Context | None =
         source="llm",
         order=out.order,
         notice=notice,
+        text=_clean(out.text),
     )
     if notice:
         return plan
@@ -199,7 +206,7 @@ def _plan_json(plan: SearchPlan | None) -> str:
         "filters": [{"field": f.field, "op": f.op, "value": f.value} for f in plan.filters
                     if f.field not in PHOTO_FILTERS],
         "like": plan.like, "when": when_words.iso(photo["taken"]) if "taken" in photo else "",
-        "place": photo.get("place", ""), "camera": photo.get("camera", ""), "order": plan.order,
+        "place": photo.get("place", ""), "camera": photo.get("camera", ""), "order": plan.order, "text": plan.text,
     }
     return json.dumps(fields, ensure_ascii=False)
 

@@ -162,3 +162,27 @@ def test_when_place_and_camera_from_the_model_become_the_rules_filters() -> None
     iso = LLMPlanner(tool_reply({"action": "filter", "when": "2023-06-01..2023-09-01"}),
                      DeterministicPlanner(context)).plan(None, "between june and august 2023")
     assert iso.describe() == "Searching for: photos, taken in Jun 2023–Aug 2023"
+
+
+def test_words_in_the_picture_from_the_model_go_to_the_text_search() -> None:
+    """What a good model answers for "the sign saying welcome to Texas": the sign for CLIP, the words to read."""
+    said = "the sign saying welcome to Texas"
+    plan = planner(tool_reply({"action": "new", "subject": "sign", "text": "welcome to Texas"})).plan(None, said)
+    assert (plan.source, plan.text) == ("llm", "welcome to Texas")
+    check(plan, "+sign +welcome_to_texas !saying @new", said)
+    assert plan.describe() == DeterministicPlanner().plan(None, said).describe()
+    # the current text goes to the model with the current plan, so a refinement can keep it
+    asked: list[str] = []
+
+    class Recording(ToolCallingFake):
+        def invoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
+            asked.append(str(messages[-1].content))
+            return super().invoke(messages, *args, **kwargs)
+
+    reply = {"action": "refine", "subject": "signs", "modifiers": ["at night"], "text": "welcome to Texas"}
+    call = {"name": "PlanOut", "args": reply, "id": "call-2"}
+    model = Recording(messages=iter([AIMessage(content="", tool_calls=[call])]))
+    later = planner(model).plan(plan, "only at night")
+    assert '"text": "welcome to Texas"' in asked[0]
+    assert later.text == "welcome to Texas" and later.action is Action.REFINE
+    check(later, "+sign +night @refine", "only at night")
