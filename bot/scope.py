@@ -171,7 +171,8 @@ def _places(low: str, raw: str, catalog: Catalog, scope: Scope) -> str:
                     return low  # "from the london eye": the place names a thing, whose words the phrase keeps
                 end = m.start("words") + len(candidate)
                 return _places((low[: m.start()] + " " + low[end:]).strip(), raw, catalog, scope)
-            if _named(candidate, raw, bool(m["verb"])) and candidate in world_places():
+            if _named(candidate, raw, bool(m["verb"])) and candidate in world_places() \
+                    and words[0] not in when.CALENDAR_WORDS:  # "at Christmas" is a time (there is a Christmas, FL)
                 scope.notice = f"No photos taken in {raw_case(candidate, raw)}; places in this collection: " \
                                f"{catalog.top_places()}."
                 return low

@@ -198,6 +198,9 @@ HOLIDAYS = {"christmas": (12, 20, 12), "xmas": (12, 20, 12), "new year's eve": (
             "halloween": (10, 31, 1), "valentine's day": (2, 14, 1), "valentines": (2, 14, 1),
             "thanksgiving": (11, 22, 7), "easter": (3, 22, 35)}
 _HOLIDAY = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
+# Words that name a time of the calendar, never a place or a brand ("at Christmas", "the ticket from December")
+CALENDAR_WORDS = frozenset({*MONTHS, *SEASONS, *(d.lower() for d in calendar.day_name), "today", "yesterday",
+                            "new", *(h.split()[0] for h in HOLIDAYS)})
 
 
 def _holiday(m: re.Match[str], today: date) -> DateRange | None:

@@ -15,6 +15,7 @@ from bot.planner.spelling import correct
 from tests.wants import open_context, play
 
 CASES: dict[str, list[tuple[str, str]]] = {
+    "a holiday said with a capital is no place": [("our dog at Christmas", "+dog +christmas !our @new")],
     "someone else in the scene, by a where-clause": [
         ("our cat curled up on the windowsill", "+cat +windowsill !our @new"),
         ("the one where my son is stroking her", "+cat +son_stroking !her @refine"),

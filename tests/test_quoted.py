@@ -16,6 +16,8 @@ from bot.planner.quoted import pull_text
     ("the sign saying welcome to Texas", "welcome to Texas", "the sign"),
     ("screenshot with the wifi password", "wifi password", "screenshot"),
     ("the receipt from Starbucks", "Starbucks", "the receipt"),
+    ("my train ticket to Harrowgate Junction", "Harrowgate Junction", "my train ticket"),
+    ("the menu at Luigi's", "Luigi's", "the menu"),
     ("IMG_2041", "IMG_2041", ""),
     ("red car with plate RE16 TGK", "RE16 TGK", "red car with plate"),
     ("the boat called Sea Breeze", "Sea Breeze", "the boat"),
@@ -30,7 +32,7 @@ def test_the_text_part_is_pulled_out(message: str, text: str, rest: str) -> None
 @pytest.mark.parametrize("message", [
     "dogs on a beach", "photos from Paris", "photos from 2018", "the 2nd one", "more like #3", 'in folder "beach"',
     'caption contains "sunset"', "a 4x4 truck at 10pm", "90s cars", "the ticket from December",
-    "photos from last summer",
+    "photos from last summer", "the ticket to Paris", "a card for Christmas", "dogs at the Beach",
 ])
 def test_nothing_is_pulled_from_other_requests(message: str) -> None:
     assert pull_text(message).text == ""

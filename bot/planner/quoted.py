@@ -11,8 +11,9 @@ listing phrasings:
   "grandpa reading the newspaper");
 - tokens shaped like file names or codes: letters and digits together, or a file extension ("IMG_2041",
   "RE16", "DSC01234.jpg"); a year, "2nd", "10pm" or "1990s" are not codes;
-- a capitalised name after "from" when the message names a text-bearing thing and the name is no place
-  ("the receipt from Starbucks"; "photos from Paris" stays a place).
+- a capitalised name after "from", "to", "at" or "for" when the message names a text-bearing thing and the name
+  is no place or date ("the receipt from Starbucks", "the ticket to Kingsbridge"; "photos from Paris" stays a
+  place).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from bot.catalog import fold, world_places
 from bot.planner.words import KIN, PERSONAL
 from bot.scope import Context
+from bot.when import CALENDAR_WORDS
 
 MAX_TEXT = 200
 _TEXTUAL = (r"(?:receipts?|screenshots?|screen ?shots?|tickets?|documents?|notes?|invoices?|bills?|whiteboards?"
@@ -51,12 +53,8 @@ _CODE = re.compile(r"(?<![\w/#.-])(?P<t>(?=[\w-]*\d)(?=[\w-]*[a-z])[a-z0-9]+(?:[
                    r"(?P<tail>(?-i:(?:\s+[A-Z0-9]{2,4}(?![\w/-]))*))", re.I)
 _NOT_CODE = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm|k|mm|mp|p|d|h|m|yo|ish|x\d+)|\d{4}-\d{2}(?:-\d{2})?", re.I)
 _AFTER_FOLDER = re.compile(r"(?:folder|directory|dir|path|in)\s*$", re.I)
-_FROM_NAME = re.compile(r"\bfrom\s+(?:the\s+)?(?P<t>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
-_CALENDAR_WORDS = (
-    "january february march april may june july august september october november december jan feb mar apr jun jul "
-    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday christmas easter halloween "
-    "thanksgiving xmas today yesterday new year summer winter spring autumn fall")
-_CALENDAR = frozenset(_CALENDAR_WORDS.split())
+# "from Starbucks", "to Kingsbridge", "at Nando's", "for Hamilton": the name a receipt, ticket or poster carries
+_FROM_NAME = re.compile(r"\b(?:from|to|at|for)\s+(?:the\s+)?(?P<t>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})")
 # the words that introduced a text already taken ('a sign that says "open"' leaves "a sign that says")
 _LEFTOVER = re.compile(r"(?:\s+(?:that|which|it|says|saying|said|reads|reading|labell?ed|titled|called|named|with"
                        r"|the|a|words?|text|writing|name)\b)+\s*$|^\s*(?:with|that|which)\b", re.I)
@@ -136,14 +134,15 @@ def _codes(raw: str, context: Context | None) -> tuple[str, list[str]]:
 
 
 def _from_name(raw: str, context: Context | None) -> tuple[str, list[str]]:
-    """"the receipt from Starbucks": a name after "from" that is no place or date, beside a text-bearing thing."""
+    """"the receipt from Starbucks", "the ticket to Kingsbridge": a name that is no place or date, beside a
+    text-bearing thing."""
     if not re.search(rf"\b{_TEXTUAL}\b", raw, re.I):
         return raw, []
     found: list[str] = []
 
     def take(m: re.Match[str]) -> str:
         name = m.group("t")
-        if _is_place(name, context) or fold(name).split()[0] in _CALENDAR:
+        if _is_place(name, context) or fold(name).split()[0] in CALENDAR_WORDS:
             return m.group(0)
         found.append(name)
         return " "
@@ -152,7 +151,9 @@ def _from_name(raw: str, context: Context | None) -> tuple[str, list[str]]:
 
 
 def _is_place(name: str, context: Context | None) -> bool:
+    """A place the search can filter on: one of the collection's, when it is known. A ticket to a town the
+    collection has no photos of ("the ticket to Kingsbridge") names the words printed on it."""
     catalog = context.catalog if context is not None else None
-    if catalog is not None and catalog.place(name):
-        return True
+    if catalog is not None:
+        return bool(catalog.place(name))
     return fold(name) in world_places()
