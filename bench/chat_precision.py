@@ -65,6 +65,16 @@ def reachable(wanted: str, shown: list[dict[str, str]], collection: list[dict[st
     return sum(matches(a, wanted) for a in shown) / min(K, exist)
 
 
+def ceiling(dialogs: dict) -> float:  # noqa: ANN001
+    """The mean p@k a perfect ranking would score: a turn whose wanted images number under k cannot fill k."""
+    from tests.bot_fixtures import demo_attrs
+
+    collection = list(demo_attrs().values())
+    best = [min(K, sum(matches(a, wanted) for a in collection)) / K
+            for turns in dialogs.values() for _, wanted in turns if wanted]
+    return sum(best) / len(best)
+
+
 def _mean(rows: list[tuple[str, int, float, float, str, float]], column: int = 2) -> float:
     return sum(r[1] * r[column] for r in rows) / sum(r[1] for r in rows)
 
@@ -101,6 +111,8 @@ def planner_scores(identity: str, rows: list, held_rows: list) -> str:  # noqa: 
         "", table(["table", "dialogs", "turns judged", "planner: turns right", f"shown: mean p@{K}",
                    f"shown: of what exists (p@{K} over min({K}, matching images))"],
                   cells + [(*row, "—") for row in open_rows()]),
+        "", f"A perfect ranking's mean p@{K}: {ceiling(DIALOGS):.3f} on the demo table, {ceiling(HELDOUT_DEMO):.3f} on "
+        "its held-out table (some held-out turns ask for combinations that fewer than eight demo pictures have).",
         "", FIRST_HELD_OUT])
 
 
