@@ -149,7 +149,7 @@ class Searcher:
         depth = wanted * CANDIDATE_FACTOR * (NEGATIVE_DEPTH if negatives is not None or plan.avoid else 1)
         hits = [h for h in self.store.search(query.tolist(), depth, expr) if h.id not in plan.avoid]
         vectors = self._vectors(hits)
-        ranked = self._rank(hits, vectors, query, negatives, avoided)
+        ranked = self._rank(hits, vectors, negatives, avoided)
         if plan.order:  # the best matches of these pages, by date (the closest ones when none passes the floor)
             good = [pair for pair in ranked[:wanted] if pair[0].score >= self.config.min_score] or ranked[:wanted]
             ranked = sorted(good, key=lambda pair: pair[0].photo.taken or 0, reverse=plan.order == "newest")
@@ -165,7 +165,9 @@ class Searcher:
         wanted = k * (plan.page + 1)
         hits, note = text_hits(self.store, plan.text, query, wanted, expr, plan.avoid)
         vectors = self._vectors(hits)
-        shown = _collapse_duplicates([(h, h.score) for h in hits], vectors)[plan.page * k : wanted]
+        # "the receipts from Tesco, not the crumpled ones": what is excluded is ranked away here too
+        negatives = self.encode_texts(list(plan.negatives)) if plan.negatives else None
+        shown = self._rank(hits, vectors, negatives, self._avoided(plan))[plan.page * k : wanted]
         results = []
         for i, (hit, _) in enumerate(shown):
             found = matched(plan.text, hit)
@@ -222,7 +224,7 @@ class Searcher:
         return np.asarray([r["vector"] for r in rows.values()], dtype=np.float32) if rows else None
 
     def _rank(
-        self, hits: list[Hit], vectors: dict[str, np.ndarray], query: np.ndarray, negatives: np.ndarray | None,
+        self, hits: list[Hit], vectors: dict[str, np.ndarray], negatives: np.ndarray | None,
         avoided: np.ndarray | None = None,
     ) -> list[tuple[Hit, float]]:
         scored = []

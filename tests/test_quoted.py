@@ -32,7 +32,8 @@ def test_the_text_part_is_pulled_out(message: str, text: str, rest: str) -> None
 @pytest.mark.parametrize("message", [
     "dogs on a beach", "photos from Paris", "photos from 2018", "the 2nd one", "more like #3", 'in folder "beach"',
     'caption contains "sunset"', "a 4x4 truck at 10pm", "90s cars", "the ticket from December",
-    "photos from last summer", "the ticket to Paris", "a card for Christmas", "dogs at the Beach",
+    "photos from last summer", "the ticket to Paris", "ok, not 'obviously'. trees that are not green",
+    "a card for Christmas", "dogs at the Beach", "rock 'n' roll posters",
 ])
 def test_nothing_is_pulled_from_other_requests(message: str) -> None:
     assert pull_text(message).text == ""

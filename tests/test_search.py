@@ -306,3 +306,15 @@ def test_chatbot_type_is_real(demo_parts) -> None:  # noqa: ANN001
     assert isinstance(demo_parts.bot, ChatBot)
     assert type(demo_parts.bot.searcher) is Searcher
     assert demo_parts.info.count >= 2000
+
+
+def test_words_asked_for_keep_what_is_excluded(trained_parts) -> None:  # noqa: ANN001
+    """A text request ranks by the words (here the demo captions), and what the person excluded stays out."""
+    plain, = dialog(trained_parts, '"purple houses"')
+    assert plain.plan.text == "purple houses"
+    assert share(plain, kind="house", color="purple") >= 0.9, [r.path for r in plain.results]
+    assert [r for r in plain.results if ATTRS[r.path]["setting"] == "snow"], "the test needs snow among them"
+    without, = dialog(trained_parts, '"purple houses" but not in the snow')
+    assert without.plan.text == "purple houses" and without.plan.negatives, without.plan
+    assert share(without, kind="house", color="purple") >= 0.9, [r.path for r in without.results]
+    assert not [r.path for r in without.results if ATTRS[r.path]["setting"] == "snow"]

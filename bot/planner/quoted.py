@@ -36,6 +36,8 @@ _QUOTED = re.compile(r"\"(?!\s)([^\"]+)(?<!\s)\"|“(?!\s)([^”]+)(?<!\s)”|(?
 # a quote that is the value of a filter the scope reader owns: in folder "x", caption contains "x", kind == "x"
 _FILTER_BEFORE = re.compile(r"(?:folder|directory|dir|path|captioned|caption|contains|containing|includes|where"
                             r"\s+\w+\s+is|equals|[:=]=?)\s*$", re.I)
+# 'not "obviously"', "without 'sale'": a quoted word taken back or excluded is not what the picture should say
+_NEGATED = re.compile(r"\b(?:not|no|without|except|never)\s*[,:]?\s*$", re.I)
 _END = r"(?=\s*(?:[,.;!?]|\band (?:also |then )?(?:show|find|only)\b|\btaken\b|\bfrom (?:last|this|\d)|$))"
 _SAYING = re.compile(rf"(?:\b(?:that|which|it)\s+)?(?:\b(?:says|saying|said|labell?ed|titled|called|named)"
                      rf"|\b(?P<thing>{_TEXTUAL})\s+(?:that\s+|which\s+)?(?:reads|reading)"
@@ -83,9 +85,10 @@ def _quoted(raw: str, context: Context | None) -> tuple[str, list[str]]:
     found: list[str] = []
 
     def take(m: re.Match[str]) -> str:
-        if _FILTER_BEFORE.search(raw[: m.start()]):
-            return m.group(0)
-        found.append(next(g for g in m.groups() if g is not None))
+        quoted = next(g for g in m.groups() if g is not None)
+        if _FILTER_BEFORE.search(raw[: m.start()]) or _NEGATED.search(raw[: m.start()]) or len(quoted.strip()) < 2:
+            return m.group(0)  # a filter's value, a word taken back, or "rock 'n' roll"
+        found.append(quoted)
         return " "
 
     return _QUOTED.sub(take, raw), found

@@ -123,7 +123,9 @@ def _salad(word: str) -> bool:
 def _clause_chunks(clause: str, msg: Message, known: Callable[[str], bool] | None) -> list[Chunk]:
     clause = _COMPOUND.sub(lambda m: m[1].replace(" ", "_"), clause.replace("#", " "))
     clause = re.sub(r"(?:^|\s)[-–—]+(?=\s|$)", " , ", clause)  # a dash between words is a pause
-    words = [correct(w, known) for w in re.findall(r"[\w'#-]+|,", clause)]
+    # a word in quote marks is the word ("not 'obviously'"); a quote mark alone is no word
+    words = [correct(w[1:-1] if len(w) > 2 and w[0] == w[-1] == "'" else w, known)
+             for w in re.findall(r"[\w'#-]+|,", clause) if w.strip("'")]
     out: list[Chunk] = []
     for part in " ".join(words).split(" , "):
         tags = tag([w for w in part.split() if w != ","])
