@@ -24,12 +24,17 @@ BATCH = 10_000
 
 
 def _rows(start: int, n: int, dim: int, rng: np.random.Generator) -> list[dict]:
+    from indexer.ocr import OcrResult
+    from indexer.schema import text_columns
+
     vecs = rng.standard_normal((n, dim)).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     return [{"id": f"{start + i:032x}", "vector": v.tolist(), "caption": "", "path": f"stored/{(start + i) // 1000}/"
              f"{start + i}.jpg", "width": 640, "height": 480, "bytes": 50_000, "mtime": 1.7e9, "attrs": {},
              "phash": "", "taken": 1_700_000_000 + i, "taken_src": "mtime", "camera": "", "lat": 1000.0,
-             "lon": 1000.0, "city": "", "region": "", "country": ""} for i, v in enumerate(vecs)]  # fmt: skip
+             "lon": 1000.0, "city": "", "region": "", "country": "",
+             **text_columns(f"stored/{(start + i) // 1000}/{start + i}.jpg", "", {}, OcrResult())}
+            for i, v in enumerate(vecs)]  # fmt: skip
 
 
 def _fill(client, have: int, want: int, dim: int) -> float:  # noqa: ANN001

@@ -245,6 +245,9 @@ def _towns(n: int) -> list[tuple[str, str, str, float, float]]:
 def _rows(first: int, n: int, dim: int, towns: list[tuple[str, str, str, float, float]]) -> list[dict]:
     import numpy as np
 
+    from indexer.ocr import OcrResult
+    from indexer.schema import text_columns
+
     rng = np.random.default_rng(first)
     vectors = clustered_vectors(n, dim, seed=first)
     taken = rng.integers(DAY0, DAY0 + YEARS * 365 * 86400, n)
@@ -257,7 +260,8 @@ def _rows(first: int, n: int, dim: int, towns: list[tuple[str, str, str, float, 
                     "path": f"synthetic/{first + i:07d}.jpg", "width": 640, "height": 480, "bytes": 100000,
                     "mtime": 1.7e9, "attrs": {}, "phash": "", "taken": int(taken[i]) if src[i] else 0,
                     "taken_src": str(src[i]), "camera": CAMERAS[camera[i]], "lat": lat, "lon": lon, "city": city,
-                    "region": region, "country": country})
+                    "region": region, "country": country,
+                    **text_columns(f"synthetic/{first + i:07d}.jpg", "", {}, OcrResult())})  # no words read
     return out
 
 
