@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+
 from bench.ray_rss import _rows as rss_rows
 from bench.summary_start import _rows as start_rows
 from indexer.lite import connect_uri
