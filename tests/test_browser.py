@@ -28,13 +28,6 @@ CHROME_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-# every <img> of the last assistant message is decoded; at least one exists
-IMAGES_LOADED = """() => {
-  const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
-  if (!msgs.length) return false;
-  const imgs = [...msgs[msgs.length - 1].querySelectorAll('img')];
-  return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0);
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -93,23 +86,30 @@ def page(server: str, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
             context.close()
 
 
+USERS = '[data-testid="stChatMessageAvatarUser"]'
+# The newest answer is all there: more user turns than before, the last message is the assistant's and holds the
+# timing caption (the last thing a run draws, under the newest answer only), nothing is still running, and every
+# picture in it is decoded. Checked as one condition: under load, Streamlit's status widget can appear after a
+# check for its absence has already passed, and the previous answer (with its caption) is then still the last.
+TURN_DONE = """users => {
+  if (document.querySelectorAll('[data-testid="stChatMessageAvatarUser"]').length <= users) return false;
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]')) return false;
+  const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
+  const last = msgs[msgs.length - 1];
+  if (!last.querySelector('[data-testid="stChatMessageAvatarAssistant"]')) return false;
+  if (!last.textContent.includes('Answered in')) return false;
+  const imgs = [...last.querySelectorAll('img')];
+  return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0);
+}"""
+
+
 def _ask(page, text: str, timeout_ms: int = 120_000) -> None:  # noqa: ANN001
-    """Type a turn, press Enter; return once every image of the new answer is loaded."""
-    before = page.locator('[data-testid="stChatMessage"]').count()
+    """Type a turn, press Enter; return once the run it starts is over and the new answer's images are loaded."""
+    users = page.locator(USERS).count()
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(text)
     box.press("Enter")
-    # the new user + assistant messages exist (the greeting is replaced on the first turn) ...
-    page.wait_for_function(
-        "n => document.querySelectorAll('[data-testid=\"stChatMessage\"]').length >= n", arg=max(2, before + 1),
-        timeout=timeout_ms,
-    )
-    page.get_by_text(text, exact=True).last.wait_for(timeout=timeout_ms)
-    # ... the script run is over, and the last answer's images are decoded
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms
-    )
-    page.wait_for_function(IMAGES_LOADED, timeout=timeout_ms)
+    page.wait_for_function(TURN_DONE, arg=users, timeout=timeout_ms)
 
 
 def test_two_turns_show_images_and_share_the_url(
@@ -153,20 +153,21 @@ def _last_images(page) -> list[list[int]]:  # noqa: ANN001
     return last.locator("img").evaluate_all("imgs => imgs.map(i => [i.naturalWidth, i.naturalHeight])")
 
 
-def _settle(page, timeout_ms: int = 120_000) -> None:  # noqa: ANN001
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
-    page.wait_for_function(IMAGES_LOADED, timeout=timeout_ms)
+def _settle(page, users: int, timeout_ms: int = 120_000) -> None:  # noqa: ANN001
+    """After a click that says a turn: as `_ask`, given the user turns on the page before the click."""
+    page.wait_for_function(TURN_DONE, arg=users, timeout=timeout_ms)
 
 
 def test_thumbnails_dialog_buttons_and_chips(page, server: str) -> None:  # noqa: ANN001
     page.goto(server)
     page.get_by_test_id("stChatInputTextArea").wait_for(timeout=120_000)
     chip = page.get_by_role("button", name="red cars")  # the first screen's examples are clickable
+    users = page.locator(USERS).count()
     chip.click()
     headline = page.get_by_text("Searching for: ", exact=False).first
     headline.wait_for(timeout=120_000)
     assert says(headline.inner_text(), "red") and says(headline.inner_text(), "car"), headline.inner_text()
-    _settle(page)
+    _settle(page, users)
     sizes = _last_images(page)
     assert sizes and all(0 < max(w, h) <= 384 for w, h in sizes), sizes  # thumbnails, never the originals
     assert parse_qs(urlparse(page.url).query)["q"] == ["red cars"]
@@ -179,12 +180,14 @@ def test_thumbnails_dialog_buttons_and_chips(page, server: str) -> None:  # noqa
     page.keyboard.press("Escape")
     dialog.wait_for(state="hidden", timeout=30_000)
 
+    users = page.locator(USERS).count()
     page.get_by_role("button", name="More like this").nth(1).click()
-    page.get_by_text("Searching for: images like #2", exact=False).first.wait_for(timeout=120_000)
-    _settle(page)
+    _settle(page, users)
+    assert "Searching for: images like #2" in page.locator('[data-testid="stChatMessage"]').last.inner_text()
+    users = page.locator(USERS).count()
     page.get_by_role("button", name="Not this").first.click()
-    page.get_by_text("not like the 1 image you set aside", exact=False).first.wait_for(timeout=120_000)
-    _settle(page)
+    _settle(page, users)
+    assert "not like the 1 image you set aside" in page.locator('[data-testid="stChatMessage"]').last.inner_text()
     assert parse_qs(urlparse(page.url).query)["q"] == ["red cars", "more like #2", "not like #1"]
     history = page.locator('[data-testid="stChatMessage"]').all_inner_texts()
     assert any("more like #2" in t for t in history) and any("not like #1" in t for t in history)
