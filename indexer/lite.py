@@ -10,11 +10,16 @@ writes within the holder, so one writer plus readers is safe.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
+import time
 from pathlib import Path
+from typing import Any
 
 from indexer.errors import StoreUnavailable
+
+log = logging.getLogger(__name__)
 
 SERVER_SCHEMES = ("http://", "https://", "tcp://", "grpc://")
 
@@ -106,3 +111,26 @@ def _port_open(uri: str) -> bool:
             return True
     except OSError:
         return False
+
+
+LOAD_TRIES = 5
+LOAD_BACKOFF_S = 0.5  # doubled after each failed try: 0.5 + 1 + 2 + 4 s at most
+
+
+def load_held(client: Any, name: str) -> None:
+    """`load_collection` on a Lite dir this process holds, tried again while it fails.
+
+    Milvus Lite writes a segment's scalar index file in place (truncate, then write) from a background build
+    that a flush starts; a load that reads the file in between fails ("File is too small: 0"). On a busy
+    machine that window is wide enough to fail an indexing run now and then. The build finishes by itself, so
+    a few tries a moment apart load what it wrote; a failure that outlasts them is raised as it is.
+    """
+    for attempt in range(LOAD_TRIES):
+        try:
+            client.load_collection(name)
+            return
+        except Exception:  # noqa: BLE001 - Lite raises its file errors as plain MilvusException
+            if attempt == LOAD_TRIES - 1:
+                raise
+            log.info("loading %s failed (a Lite index file still being written?); trying again", name, exc_info=True)
+            time.sleep(LOAD_BACKOFF_S * 2**attempt)

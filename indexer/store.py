@@ -30,7 +30,7 @@ from indexer.collection import (
 )
 from indexer.embedding import ModelIdentity
 from indexer.errors import CollectionMissing, ModelMismatch, StoreUnavailable
-from indexer.lite import connect_uri, is_server_uri
+from indexer.lite import connect_uri, is_server_uri, load_held
 from indexer.photometa import PhotoMeta
 from indexer.schema import MAX_CAPTION, Hit, ImageRecord
 from indexer.summary import Summary
@@ -218,7 +218,9 @@ class ImageStore:
         self._call("flush", lambda: self._client.flush(self.name))
         if holds_lite_dir(self.uri):
             self._call("release", lambda: self._client.release_collection(self.name))
-        self._call("load", lambda: self._client.load_collection(self.name))
+            self._call("load", lambda: load_held(self._client, self.name))
+        else:
+            self._call("load", lambda: self._client.load_collection(self.name))
 
     # -- reads -----------------------------------------------------------------------------------------
     def count(self) -> int:
