@@ -91,8 +91,8 @@ USERS = '[data-testid="stChatMessageAvatarUser"]'
 # timing caption (the last thing a run draws, under the newest answer only), nothing is still running, and every
 # picture in it is decoded. Checked as one condition: under load, Streamlit's status widget can appear after a
 # check for its absence has already passed, and the previous answer (with its caption) is then still the last.
-TURN_DONE = """users => {
-  if (document.querySelectorAll('[data-testid="stChatMessageAvatarUser"]').length <= users) return false;
+TURN_DONE = """([usersSelector, users]) => {
+  if (document.querySelectorAll(usersSelector).length <= users) return false;
   if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]')) return false;
   const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
   const last = msgs[msgs.length - 1];
@@ -109,7 +109,7 @@ def _ask(page, text: str, timeout_ms: int = 120_000) -> None:  # noqa: ANN001
     box = page.get_by_test_id("stChatInputTextArea")
     box.fill(text)
     box.press("Enter")
-    page.wait_for_function(TURN_DONE, arg=users, timeout=timeout_ms)
+    page.wait_for_function(TURN_DONE, arg=[USERS, users], timeout=timeout_ms)
 
 
 def test_two_turns_show_images_and_share_the_url(
@@ -155,7 +155,7 @@ def _last_images(page) -> list[list[int]]:  # noqa: ANN001
 
 def _settle(page, users: int, timeout_ms: int = 120_000) -> None:  # noqa: ANN001
     """After a click that says a turn: as `_ask`, given the user turns on the page before the click."""
-    page.wait_for_function(TURN_DONE, arg=users, timeout=timeout_ms)
+    page.wait_for_function(TURN_DONE, arg=[USERS, users], timeout=timeout_ms)
 
 
 def test_thumbnails_dialog_buttons_and_chips(page, server: str) -> None:  # noqa: ANN001
