@@ -14,11 +14,13 @@ Import the fixtures into a test module's namespace: `from tests.bot_fixtures imp
 
 from __future__ import annotations
 
+import functools
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 
@@ -131,13 +133,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def demo_attrs() -> dict[str, dict[str, str]]:
-    """Relative path → manifest attributes, the ground truth for quality assertions."""
+@functools.cache  # read once: the dialog tables ask for it per dialog (~400 times, 2,000 rows each)
+def demo_attrs() -> Mapping[str, Mapping[str, str]]:
+    """Relative path → manifest attributes, the ground truth for quality assertions (shared: read only)."""
     import csv
 
     with DEMO_MANIFEST.open(newline="") as f:
         rows = list(csv.DictReader(f))
-    return {row["path"]: {k: v for k, v in row.items() if k not in ("path", "caption")} for row in rows}
+    kept = ({k: v for k, v in row.items() if k not in ("path", "caption")} for row in rows)
+    return MappingProxyType({row["path"]: MappingProxyType(attrs) for row, attrs in zip(rows, kept, strict=True)})
 
 
 __all__ = [

@@ -301,6 +301,29 @@ def test_resaved_copy_collapses(demo_index, tmp_path: Path) -> None:  # noqa: AN
     parts.store.close()
 
 
+def test_near_duplicates_need_both_signals_when_both_are_there() -> None:
+    """The collapse rule on hand-made hits: a copy (hash 2 bits off, CLIP 0.99) goes; the same layout with other
+    content (hash equal, CLIP 0.6) and the same content with another layout (CLIP 0.99, hash 30 bits off) stay;
+    rows without a hash go only when CLIP is near certain (0.999, not 0.99). The best-scored of a group is kept."""
+    import numpy as np
+
+    from bot.search import _collapse_duplicates
+    from indexer.store import Hit
+
+    def unit(cos: float, axis: int) -> np.ndarray:  # at this cosine from "best"'s vector, off on its own axis
+        vec = np.zeros(8, np.float32)
+        vec[0], vec[axis] = cos, (1 - cos * cos) ** 0.5
+        return vec
+
+    base = 0x0123456789ABCDEF
+    made = {"best": (base, 1.0), "copy": (base ^ 0b101, 0.99), "layout": (base, 0.6),
+            "scene": (base ^ (2**30 - 1), 0.99), "bare": (None, 0.999), "bare-far": (None, 0.99)}  # fmt: skip
+    hits = [Hit(name, name, "", 0.5, {}, f"{h:016x}" if h is not None else "") for name, (h, _) in made.items()]
+    vectors = {name: unit(cos, axis) for axis, (name, (_, cos)) in enumerate(made.items(), start=1)}
+    kept = _collapse_duplicates([(hit, 1.0 - i / 10) for i, hit in enumerate(hits)], vectors)
+    assert [hit.id for hit, _ in kept] == ["best", "layout", "scene", "bare-far"]
+
+
 def test_chatbot_type_is_real(demo_parts) -> None:  # noqa: ANN001
     """Guards the premise of this module: the fixtures give the real planner and searcher, not stand-ins."""
     assert isinstance(demo_parts.bot, ChatBot)
