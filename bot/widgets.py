@@ -1,12 +1,12 @@
 """What the chat page draws: answers as thumbnail grids (older ones as strips), the full-size view, the
-buttons that act on a result, the first screen (with the collection at a glance) and the suggested next turns.
-Streamlit lives here, in bot/app.py and bot/gate.py only.
+actions on a result, the first screen (with the collection at a glance) and the suggested next turns.
+Streamlit lives here, in bot/cards.py (the grid, one element), bot/app.py and bot/gate.py only.
 
 Nothing here decodes an original photo on a rerun: the grid, the strips and the uploads show thumbnails
 from the on-disk store (indexer.thumbs), which the indexer fills; only opening the full-size view reads an
 original, once. A thumbnail the store lacks (a collection indexed before thumbnails were made there, a hosted
 bot with its own store) is made from the original after the rest of the page is drawn: `answer` leaves a
-placeholder and returns it, and `fill` draws into it at the end of the run.
+placeholder (with the pictures that were ready) and returns it, and `fill` draws into it at the end of the run.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from functools import partial
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from bot import cards
 from bot.catalog import Catalog
 from bot.factory import BotParts, image_path
 from bot.search import Answer, Result
@@ -30,25 +31,13 @@ from indexer.errors import UnreadableImage
 from indexer.photometa import PhotoMeta
 from indexer.thumbs import GRID, STRIP, VIEW
 
-COLUMNS = 5  # pictures a row on a desktop; GRID_CSS makes it three on a tablet and two on a phone
+OPENED = "opened"  # session key: (grid key, rank) of the picture whose full view the next run shows
 FULL_ANSWERS = 1  # answers drawn as a grid with buttons; older ones collapse to a strip of small thumbnails
 GLANCE_TOP = 5  # places and cameras offered as chips on the first screen
 MONTHS_CHART = "glance-months"
 FILL_THREADS = 4  # thumbnails made at once in the second pass (decoding releases the GIL)
 Ask = Callable[[str], None]
 
-
-GRID_CSS = f"""<style>
-[data-testid="stLayoutWrapper"]:has(> [class*="st-key-card-"]) {{
-  flex: 0 0 calc((100% - {COLUMNS - 1}rem) / {COLUMNS}); min-width: 0; }}
-@media (max-width: 1000px) {{
-  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-card-"]) {{ flex-basis: calc((100% - 2rem) / 3); }} }}
-@media (max-width: 640px) {{
-  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-card-"]) {{ flex-basis: calc((100% - 1rem) / 2); }} }}
-[class*="st-key-acts-"] button {{ min-height: 2rem; padding: 0 0.35rem; }}
-[class*="st-key-acts-"] button [data-testid="stMarkdownContainer"] {{
-  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
-</style>"""
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 # GFM turns bare URLs and emails into links after escapes are resolved (a transform on the text), so a WORD
@@ -64,6 +53,7 @@ class Pending:
     slot: DeltaGenerator  # a placeholder (st.empty())
     results: list[Result]
     side: int
+    draw: Callable[[list[bytes | None]], None] | None = None  # a grid's: the cards, given every thumbnail
 
 
 def md(text: str) -> str:
@@ -72,18 +62,6 @@ def md(text: str) -> str:
     directive can come out of it, and bare URLs and emails are kept from becoming links. Everything drawn from
     people's words, and from what the collection's files say, goes through here."""
     return _PUNCTUATION.sub(r"\\\1", _AUTOLINK_SEAMS.sub(WORD_JOINER, text))
-
-
-def marked(text: str, marks: Sequence[tuple[int, int]]) -> str:
-    """Text a result matched, each matched span in bold; every piece escaped by `md` first, so the words in a
-    picture cannot turn into markup (the `**` around a span are the only markup drawn)."""
-    out, at = [], 0
-    for start, end in marks:
-        if start < at or end > len(text):
-            continue
-        out += [md(text[at:start]), "**" + md(text[start:end]) + "**"]
-        at = end
-    return "".join([*out, md(text[at:])])
 
 
 def describe(photo: PhotoMeta) -> str:
@@ -125,16 +103,13 @@ def fill(parts: BotParts, pending: list[Pending]) -> None:
 
 
 def _draw(item: Pending, data: list[bytes | None]) -> None:
-    if item.side != GRID:
-        shown = [(r, d) for r, d in zip(item.results, data, strict=True) if d is not None]
-        if shown:
-            item.slot.image([d for _, d in shown], caption=[f"#{r.rank}" for r, _ in shown], width=STRIP)
-    elif data[0] is None:
-        item.slot.caption(f"#{item.results[0].rank}: image file not available")
-    else:
-        # the rank follows the re-ranked order (set-aside pictures, "not" words); the number is the raw CLIP match
-        first = item.results[0]
-        item.slot.image(data[0], caption=f"#{first.rank} · similarity {first.score:.2f}", width="stretch")
+    if item.draw is not None:
+        with item.slot.container():
+            item.draw(data)
+        return
+    shown = [(r, d) for r, d in zip(item.results, data, strict=True) if d is not None]
+    if shown:
+        item.slot.image([d for _, d in shown], caption=[f"#{r.rank}" for r, _ in shown], width=item.side)
 
 
 def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> list[Pending]:
@@ -144,47 +119,53 @@ def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> 
         st.info(md(ans.note))
     if not ans.results:
         return []
-    if not latest:
-        return _strip(parts, ans)
-    pending: list[Pending] = []
-    st.html(GRID_CSS)  # a <style> alone goes to Streamlit's hidden event container: it takes no room
-    # One wrapping row of cards, not st.columns: columns stack one per line below 640 px, so a phone would show
-    # one picture per screen; GRID_CSS sizes the cards, five a row on a desktop, two on a phone.
-    with st.container(horizontal=True, gap="small", key=f"grid-{index}"):
-        for result in ans.results:
-            with st.container(key=f"card-{index}-{result.rank}", gap="xsmall"):
-                _result(parts, result, index, ask, pending)
-    return pending
+    return _grid(parts, ans, index, ask) if latest else _strip(parts, ans)
 
 
-def _result(parts: BotParts, result: Result, index: int, ask: Ask, pending: list[Pending]) -> None:
-    data, item = ready(parts, result, GRID), Pending(st.empty(), [result], GRID)
-    if data is None:
-        pending.append(item)
-    else:
-        _draw(item, [data])
-    key = f"{index}-{result.rank}"
-    # Three small icons instead of three wide buttons: the whole label is the tooltip, and stays in the button
-    # for screen readers (GRID_CSS hides it from the eye only).
-    with st.container(horizontal=True, gap="xxsmall", key=f"acts-{key}"):
-        if st.button("Open", key=f"open-{key}", icon=":material/open_in_full:", type="tertiary",
-                     help="Open: full size, with details"):
-            _view(parts, result)
-        st.button("More like this", key=f"more-{key}", icon=":material/thumb_up:", type="tertiary",
-                  help="More like this", on_click=ask, args=(f"more like #{result.rank}",))
-        st.button("Not this", key=f"not-{key}", icon=":material/thumb_down:", type="tertiary",
-                  help="Not this: set it aside", on_click=ask, args=(f"not like #{result.rank}",))
-    photo = describe(result.photo)
-    lines = [md(result.caption or result.path), md(photo), marked(result.text, result.marks),
-             f"_{md(result.why)}_" if result.why else ""]
-    st.caption("  \n".join(line for line in lines if line))
+def _grid(parts: BotParts, ans: Answer, index: int, ask: Ask) -> list[Pending]:
+    """The latest answer: one element (bot/cards.py) with every picture, its actions and its caption. When the
+    store lacks a thumbnail, the ready ones show as a strip until `fill` has made the rest."""
+    key, results = f"grid-{index}", list(ans.results)
+
+    def acted(act: str, rank: int) -> None:  # before the next run: "open" shows the view in it, the rest ask
+        if act == "open":
+            st.session_state[OPENED] = (key, rank)
+        else:
+            ask(f"{act} like #{rank}")
+
+    def draw(data: list[bytes | None]) -> None:
+        cards.grid([_card(r, d) for r, d in zip(results, data, strict=True)], key, acted)
+        opened = st.session_state.get(OPENED)
+        if opened and opened[0] == key:
+            del st.session_state[OPENED]
+            picked = [r for r in results if r.rank == opened[1]]
+            if picked:
+                _view(parts, picked[0])
+
+    data = [ready(parts, r, GRID) for r in results]
+    item = Pending(st.empty(), results, GRID, draw)
+    if any(d is None for d in data):
+        shown = [(r, d) for r, d in zip(results, data, strict=True) if d is not None]
+        if shown:
+            item.slot.image([d for _, d in shown], caption=[f"#{r.rank}" for r, _ in shown], width=STRIP)
+        return [item]
+    _draw(item, list(data))
+    return []
+
+
+def _card(result: Result, data: bytes | None) -> cards.Card:
+    # the rank follows the re-ranked order (set-aside pictures, "not" words); the number is the raw CLIP match
+    label = f"#{result.rank} · similarity {result.score:.2f}" if data else f"#{result.rank}: image file not available"
+    said = [cards.Line(result.caption or result.path), cards.Line(describe(result.photo)),
+            cards.Line(result.text, tuple(result.marks)), cards.Line(result.why, em=True)]  # fmt: skip
+    return cards.Card(result.rank, data, label, result.caption or result.path, [ln for ln in said if ln.text])
 
 
 def _strip(parts: BotParts, ans: Answer) -> list[Pending]:
     """An older answer, small: thumbnails already at strip size, so nothing is resized on a rerun."""
     data = [ready(parts, r, STRIP) for r in ans.results]
     item = Pending(st.empty(), list(ans.results), STRIP)
-    if any(d is None for d in data):
+    if any(d is None for d in data):  # `fill` draws the strip once every thumbnail is made
         return [item]
     _draw(item, list(data))
     return []

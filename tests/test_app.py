@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import bot_fixtures as fx
 from tests.judged import check
+from tests.page_cards import click, grids
 
 # bot/app.py's caps; importing the page would run it, so they are restated here
 MAX_URL_TURNS, MAX_URL_TURN_CHARS = 20, 500
@@ -76,17 +77,17 @@ def test_multi_turn_chat_renders_answers_and_url(app_env) -> None:  # noqa: ANN0
     assert at.chat_message[0].text[0].value == "red car"
     _shows(at, "+red +car @new", "red car")
     shown = len(_conv(at).turns[-1][1].results)
-    assert shown >= 1 and len(at.get("image")) == shown  # one st.image per result (AppTest 1.67 calls them "image")
+    assert shown >= 1 and [len(g) for g in grids(at)] == [shown]  # one grid, a card per result
     assert at.query_params["q"] == "red car" and at.query_params["k"] == "10"
 
     _say(at, "only at night")
     assert [m.name for m in at.chat_message] == ["user", "assistant"] * 2
     _shows(at, "+red +car +night !only @refine", "only at night")
     latest = len(_conv(at).turns[-1][1].results)
-    older, *grid = at.chat_message[1].get("image"), *at.chat_message[3].get("image")
+    older, grid = at.chat_message[1].get("image"), grids(at.chat_message[3])
     assert len(older) == 1 and len(older[0].captions) == shown  # the first answer collapsed to one strip
-    assert len(grid) == latest  # the latest answer: one image per result
-    assert grid[0].captions[0].startswith("#1 · ")
+    assert not grids(at.chat_message[1]) and len(grid) == 1 and len(grid[0]) == latest  # the latest: its cards
+    assert grid[0][0]["label"].startswith("#1 · ") and all(card["src"] for card in grid[0])
     assert at.query_params["q"] == ["red car", "only at night"]
 
 
@@ -191,14 +192,12 @@ def test_upload_is_part_of_the_conversation(app_env) -> None:  # noqa: ANN001
 def test_result_buttons_are_turns_of_the_conversation(app_env) -> None:  # noqa: ANN001
     at = _say(_run(AppTest.from_file(APP, default_timeout=120)), "red car")
     first = _conv(at).turns[-1][1].results
-    at.button(key="more-0-2").click()
-    _run(at)
+    assert not click(at, "more", 2).exception
     more = _conv(at).turns[-1]
     assert more.text == "more like #2" and more.answer.plan.like == 2
     assert at.chat_message[2].text[0].value == "more like #2"  # shown in the history as the person's turn
     set_aside = more.answer.results[0].id
-    at.button(key="not-1-1").click()
-    _run(at)
+    assert not click(at, "not", 1).exception
     away = _conv(at).turns[-1]
     assert away.text == "not like #1" and set_aside in away.answer.plan.avoid
     assert set_aside not in {r.id for r in away.answer.results}
@@ -223,7 +222,8 @@ def test_first_screen_shows_the_collection_and_chips_that_work(app_env) -> None:
     turn = _conv(at).turns[-1]
     assert turn.text == chips[0].label and turn.answer.results
     assert at.query_params["q"] == chips[0].label
-    captions = [c.value for c in at.chat_message[-1].caption]
-    assert captions and not [c for c in captions if re.search(r"\b(19|20)\d\d\b", c)]  # no file time as a date
+    (cards,) = grids(at.chat_message[-1])
+    lines = [line["text"] for card in cards for line in card["lines"]]
+    assert lines and not [t for t in lines if re.search(r"\b(19|20)\d\d\b", t)]  # no file time as a date
     follow = [b for b in at.button if b.key and b.key.startswith("chip-next-")]
     assert follow, "an answer suggests next turns"

@@ -54,14 +54,14 @@ def test_months_places_and_cameras_at_a_glance(server: str, page) -> None:  # no
 
     page.locator(BAR).nth(3).click()  # March 2022: the five Nikon photos from Rome
     _drawn(page, "taken in March 2022")
-    cards = page.locator('[class*="st-key-card-"]')
+    cards = page.locator(".answer-card")
     expect(cards).to_have_count(5, timeout=60_000)  # the grid may still be arriving when the first pictures load
     assert all("Rome" in text for text in cards.all_inner_texts())
 
     _first_screen(page, server)
     page.get_by_role("button", name="Porto, Portugal").click()
     _drawn(page, "taken in Porto")
-    expect(page.locator('[class*="st-key-card-"]')).to_have_count(6, timeout=60_000)
+    expect(page.locator(".answer-card")).to_have_count(6, timeout=60_000)
 
 
 def test_the_roll_has_what_the_chart_shows(tmp_path: Path) -> None:

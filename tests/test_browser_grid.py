@@ -7,7 +7,10 @@ whole label is the tooltip, still acting as turns ("more like #2", "not like #1"
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlencode, urlparse
@@ -17,6 +20,7 @@ from playwright.sync_api import expect
 
 from tests import bot_fixtures as fx
 from tests import test_browser_gate as gate
+from tests.test_browser import _wait_healthy
 
 demo_index, browser, page = fx.demo_index, gate.browser, gate.page  # fixtures
 pytestmark = pytest.mark.browser
@@ -30,8 +34,8 @@ DRAWN = """() => {
 }"""
 # [left, top, right] of each card of the newest answer's grid
 CARDS = """() => {
-  const grids = document.querySelectorAll('[class*="st-key-grid-"]');
-  return [...grids[grids.length - 1].querySelectorAll('[class*="st-key-card-"]')]
+  const grids = document.querySelectorAll('.answer-grid');
+  return [...grids[grids.length - 1].querySelectorAll('.answer-card')]
     .map(c => c.getBoundingClientRect()).map(r => [r.left, Math.round(r.top), r.right]);
 }"""
 
@@ -55,8 +59,8 @@ def test_two_a_row_on_a_phone_and_compact_actions_that_work(server: str, page) -
     width = page.viewport_size["width"]
     page.goto(server + "?" + urlencode({"q": "red cars", "k": "10"}))
     _drawn(page, "Searching for: red cars")
-    last_grid = page.locator('[class*="st-key-grid-"]').last
-    expect(last_grid.locator('[class*="st-key-card-"]')).to_have_count(10, timeout=60_000)  # all of it has arrived
+    last_grid = page.locator(".answer-grid").last
+    expect(last_grid.locator(".answer-card")).to_have_count(10, timeout=60_000)  # all of it has arrived
     cards = page.evaluate(CARDS)
     assert len(cards) == 10
     per_row = sorted(Counter(top for _, top, _ in cards).values(), reverse=True)
@@ -64,16 +68,14 @@ def test_two_a_row_on_a_phone_and_compact_actions_that_work(server: str, page) -
     assert all(n >= 2 for n in per_row), per_row  # no row of one picture (ten results: five rows of two)
     assert all(left >= 0 and right <= width for left, _, right in cards), cards  # nothing off the screen
 
-    actions = page.locator(".st-key-acts-0-2")
-    more = actions.get_by_role("button", name="More like this")
+    more = last_grid.locator('.answer-card[data-rank="2"]').get_by_role("button", name="More like this")
     box = more.bounding_box()
     assert box and box["width"] < 56, box  # an icon, not a wide button with its words
-    if width >= 640:  # a tooltip needs a pointer that hovers
-        more.hover()
-        assert page.get_by_test_id("stTooltipContent").first.inner_text().strip() == "More like this"
+    assert more.get_attribute("title") == "More like this"  # the tooltip a pointer shows on hover
     more.click()
     _drawn(page, "Searching for: images like #2")
-    page.locator(".st-key-acts-1-1").get_by_role("button", name="Not this").click()
+    card = page.locator(".answer-grid").last.locator('.answer-card[data-rank="1"]')
+    card.get_by_role("button", name="Not this").click()
     _drawn(page, "not like the 1 image you set aside")
     assert parse_qs(urlparse(page.url).query)["q"] == ["red cars", "more like #2", "not like #1"]
 
@@ -81,5 +83,55 @@ def test_two_a_row_on_a_phone_and_compact_actions_that_work(server: str, page) -
     # called most plainly night pictures "not clearly at night")
     page.goto(server + "?" + urlencode({"q": ["red cars", "only at night"], "k": "10"}, doseq=True))
     _drawn(page, "at night")
-    text = page.locator('[class*="st-key-grid-"]').last.inner_text()
+    text = page.locator(".answer-grid").last.inner_text()
     assert "shows red cars at night" in text and "not clearly at night" not in text, text
+
+
+# A page with one grid whose words are hostile: markup, a script-bearing picture, markdown and a link
+HOSTILE = """
+import streamlit as st
+from bot import cards
+
+evil = '<img src=x onerror="document.title=1">'
+st.session_state.setdefault("acts", [])
+cards.grid([cards.Card(1, None, "#1: image file not available", evil, [
+    cards.Line("STARBUCKS " + evil, ((0, 9), (40, 99))), cards.Line("**x** [click](http://evil) $5", em=True)])],
+    "grid-0", lambda act, rank: st.session_state["acts"].append(f"{act} #{rank}"))
+st.write("acts:", ", ".join(st.session_state["acts"]) or "none")
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not shutil.which("chromium"):
+        pytest.skip("Debian chromium is not installed")
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "page.py").write_text(HOSTILE)
+    port, log = fx.free_port(), folder / "server.log"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(folder / "page.py"), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    env = dict(os.environ) | {"PYTHONPATH": str(fx.REPO_ROOT)}
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()  # our own child, by pid
+        proc.wait(timeout=20)
+
+
+def test_words_in_a_card_stay_words_and_the_match_is_bold(hostile: str, page) -> None:  # noqa: ANN001
+    """What a photo's file, caption or OCR says is drawn as text: no element, link or emphasis comes out of it;
+    the matched span (characters 0-9) is bold and a span past the end is ignored; an action reaches Python."""
+    page.goto(hostile)
+    card = page.locator(".answer-card")
+    card.wait_for(timeout=120_000)
+    lines = card.locator(".lines .line")
+    assert lines.all_inner_texts() == ['STARBUCKS <img src=x onerror="document.title=1">',
+                                       "**x** [click](http://evil) $5"]
+    assert lines.first.locator("b").all_inner_texts() == ["STARBUCKS"]
+    assert card.locator("img, a, script").count() == 0 and lines.nth(1).locator("em").count() == 1
+    assert page.title() != "1"
+    card.get_by_role("button", name="Not this").click()
+    page.get_by_text("acts: not #1").wait_for(timeout=60_000)

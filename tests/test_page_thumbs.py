@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from indexer.demo.queries import DEMO_MANIFEST
 from indexer.thumbs import GRID, Thumbnails, default_folder
 from tests import bot_fixtures as fx
+from tests.page_cards import grids
 
 APP = str(Path(fx.REPO_ROOT, "bot", "app.py"))
 SCENES = ["water/00000.jpg", "snow/00001.jpg", "street/00002.jpg", "beach/00004.jpg", "grass/00006.jpg"]
@@ -50,9 +51,10 @@ def ask(db: Path, ckpt: Path, monkeypatch: pytest.MonkeyPatch, text: str = "red 
 
 
 def shown(at: AppTest) -> tuple[int, int, int]:
-    """(results of the last answer, images drawn, results drawn as 'not available')."""
+    """(results of the last answer, pictures in its grid, results drawn as 'not available')."""
     results = len(at.session_state["conv"].turns[-1][1].results)
-    return results, len(at.get("image")), sum(MISSING in c.value for c in at.caption)
+    (cards,) = grids(at)
+    return results, sum(bool(c["src"]) for c in cards), sum(MISSING in c["label"] for c in cards)
 
 
 def test_thumbnails_from_the_index_need_no_original(tmp_path: Path, random_checkpoint: Path,

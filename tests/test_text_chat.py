@@ -8,7 +8,6 @@ import pytest
 
 from bot.chat import Conversation
 from bot.factory import build_bot
-from bot.widgets import marked
 from indexer.cli import main
 from indexer.settings import Settings
 from tests.test_ocr import PICTURES, draw
@@ -44,8 +43,3 @@ def test_text_requests_find_the_picture_that_says_it(parts, said: str, first: st
     assert top.text[start:end].replace(" ", "").lower() in said.replace(" ", "").lower()
 
 
-def test_the_match_is_drawn_bold_and_hostile_text_stays_text() -> None:
-    assert marked("STARBUCKS COFFEE", [(0, 9)]) == "**STARBUCKS** COFFEE"
-    drawn = marked("[click](http://evil) <b>**x**</b> $5", [(0, 7)])
-    assert "](" not in drawn.replace("\\](", "") and "<b>" not in drawn and "\\$5" in drawn
-    assert marked("abc", [(5, 9)]) == "abc"  # a span outside the text is ignored, not an error
