@@ -11,6 +11,7 @@ wrong is logged in full while the page says in a sentence what happened.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -65,7 +66,12 @@ def _settings(secrets: Mapping[str, str]) -> Settings:
 
 @st.cache_resource(show_spinner="Loading the CLIP model and the image index…")
 def _parts(settings: Settings, secrets_items: tuple[tuple[str, str], ...]) -> BotParts:
-    return build_bot(settings, dict(secrets_items))
+    parts = build_bot(settings, dict(secrets_items))
+    # What is loaded now (torch, the model, the planner's tables: millions of objects) stays for the life of the
+    # page: kept out of the collector, whose full passes over it took ~0.3 s in the middle of a turn.
+    gc.collect()
+    gc.freeze()
+    return parts
 
 
 def _sidebar(parts: BotParts) -> int:
@@ -114,13 +120,13 @@ def _sync_url(conv: Conversation, k: int) -> None:
 
 
 def _share(conv: Conversation, k: int) -> None:
-    """The link that reopens this search, and what it cannot carry."""
+    """The link that reopens this search, and what it cannot carry. Before the first turn, the page's own link:
+    drawn from the start, the code block's highlighter (a large script) loads with the first screen instead of
+    in the middle of the first answer, where it cost ~0.6 s of the browser's time (bench/turn_latency.py)."""
     turns, uploaded = _url_state(conv)
-    if not turns and not uploaded:
-        return
     base = (st.context.url or "").split("?", 1)[0]
     with st.sidebar:
-        st.caption("Share this search:")
+        st.caption("Share this search:" if turns or uploaded else "Link to this page:")
         st.code(f"{base}?{urlencode({'q': turns, 'k': k}, doseq=True)}", language=None, wrap_lines=True)
         if uploaded:
             st.caption("The link has only the typed turns: a link cannot carry your uploaded picture, so "

@@ -11,6 +11,7 @@ from bot.catalog import Catalog
 from bot.chat import ChatBot, Conversation
 from bot.expr import PHOTO_FILTERS
 from bot.llm_plan import planner_from_settings
+from bot.planner import words
 from bot.scope import Context
 from bot.search import SearchConfig, Searcher
 from bot.timing import TimedEncoder, TimedStore
@@ -67,11 +68,18 @@ def build_bot(settings: Settings, secrets: Mapping[str, str] | None = None) -> B
     return BotParts(bot, store, embeddings, image_root, store.info(), catalog, thumbs)
 
 
+WARM_UP = ("red cars", "only at night")  # a search by words with a plural noun, then a refinement of it
+
+
 def warm_up(bot: ChatBot) -> None:
-    """One throwaway turn while the model loads, so the first person's first turn does not pay one-off costs:
-    the planner's first use, the text tower's first forward, the store's first query and its sample of
-    image vectors (a second or more on a busy machine, bench/RESULTS.md)."""
-    bot.reply(Conversation(), "a photo")
+    """A throwaway dialog while the model loads, so the first person's first turns do not pay one-off costs:
+    the planner's first use and lemminflect's tables (0.55 s), the text tower's first forward, the
+    store's first vector search (pymilvus's first check of search data, 0.2 s) and its sample of image vectors
+    (bench/turn_latency.py). Each turn must take the path a typed request takes: "a photo" alone is browsing."""
+    words.load()
+    conv = Conversation()
+    for text in WARM_UP:
+        bot.reply(conv, text)
 
 
 def image_path(root: Path | None, rel: str) -> Path | None:

@@ -82,6 +82,13 @@ class Tag:
     kind: str
 
 
+def load() -> None:
+    """Read lemminflect's tables now: it reads each on first use (the inflections take ~0.5 s), which would
+    otherwise land in the middle of whichever turn first needs a verb form."""
+    getAllLemmas("photo")
+    getAllInflections("photo")
+
+
 def tags_of(word: str) -> frozenset[str]:
     """lemminflect's parts of speech for a word (empty for words it does not list, such as "selfie")."""
     return frozenset(getAllLemmas(word))
