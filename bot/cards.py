@@ -1,5 +1,6 @@
-"""The latest answer's pictures as one element on the page: a Streamlit v2 component that draws the whole grid
-(each picture, its three actions and its caption) from one payload.
+"""Each answer's pictures as one element on the page: a Streamlit v2 component that draws the whole grid
+(each picture, its three actions and its caption) from one payload, and an older answer's strip of small
+pictures the same way.
 
 Why one element: drawn with Streamlit's own elements, a ten-picture answer was ~70 of them (a container, an
 image, three buttons and a caption per card), each serialised by the server, reconciled by React and laid out
@@ -18,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+
+from indexer.thumbs import STRIP
 
 COLUMNS = 5  # pictures a row on a desktop; three on a tablet and two on a phone (CSS below)
 THUMB = ("M2 10h4v11H2zm6 11V10l5-8c1.4 0 2.6 1.1 2.3 2.6L14.6 9H20a2 2 0 0 1 2 2.3l-1.3 7.4A2.6 2.6 0 0 1 18.2 "
@@ -43,6 +46,9 @@ CSS = f"""
 .answer-card button:hover, .answer-card button:focus-visible {{ color: var(--st-primary-color, #ff4b4b); }}
 .answer-card svg {{ width: 1.15rem; height: 1.15rem; fill: currentColor; vertical-align: middle; }}
 .answer-card button[data-act="not"] svg {{ transform: scaleY(-1); }}
+.answer-strip {{ display: flex; flex-wrap: wrap; gap: 0.5rem; }}
+.answer-strip figure {{ margin: 0; width: {STRIP}px; font-size: 0.75rem; opacity: 0.8; text-align: center; }}
+.answer-strip img {{ width: {STRIP}px; height: auto; border-radius: 0.25rem; display: block; }}
 """
 
 # Builds the cards from the payload (a rerun with the same payload leaves the DOM as it is) and reports a click
@@ -99,10 +105,18 @@ function card(spec, actions) {
   for (const spec_line of spec.lines) lines.appendChild(line(spec_line));
   return node;
 }
+function small(spec) {
+  const node = el("figure");
+  const img = node.appendChild(el("img"));
+  Object.assign(img, { src: spec.src, alt: spec.alt, decoding: "async" });
+  node.appendChild(el("figcaption", "", spec.label));
+  return node;
+}
 export default function ({ data, parentElement, setTriggerValue }) {
-  let grid = parentElement.querySelector(".answer-grid");
+  const kind = data.strip ? "answer-strip" : "answer-grid";
+  let grid = parentElement.querySelector("." + kind);
   if (!grid) {
-    grid = parentElement.appendChild(el("div", "answer-grid"));
+    grid = parentElement.appendChild(el("div", kind));
     grid.addEventListener("click", (event) => {
       const hit = event.target.closest("button[data-act]");
       if (hit) setTriggerValue("act", { act: hit.dataset.act, rank: Number(hit.dataset.rank), at: Date.now() });
@@ -111,7 +125,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
   const signature = data.signature;
   if (grid.dataset.signature === signature) return;
   grid.dataset.signature = signature;
-  grid.replaceChildren(...data.cards.map((spec) => card(spec, data.actions)));
+  grid.replaceChildren(...data.cards.map((spec) => (data.strip ? small(spec) : card(spec, data.actions))));
 }
 """
 
@@ -151,6 +165,14 @@ def grid(cards: Sequence[Card], key: str, on_act: Callable[[str, int], None]) ->
     """Draw the grid; a click on an action calls on_act(action, rank) before the next run of the script."""
     signature = f"{key}:{[(c.rank, len(c.image or b''), c.label) for c in cards]}"
     _COMPONENT(data=payload(cards, signature), key=key, on_act_change=lambda: _acted(key, on_act))
+
+
+def strip(images: Sequence[tuple[int, bytes]], key: str) -> None:
+    """An older answer, small: each picture with its rank and no actions (those act on the latest answer). One
+    element too: as separate images, a long conversation's strips were most of a late turn's drawing."""
+    shown = [{"rank": rank, "label": f"#{rank}", "alt": f"#{rank}", "src": _data_uri(data)} for rank, data in images]
+    _COMPONENT(data={"signature": f"{key}:{[(r, len(d)) for r, d in images]}", "strip": True, "cards": shown},
+               key=key)
 
 
 def _acted(key: str, on_act: Callable[[str, int], None]) -> None:

@@ -53,6 +53,7 @@ class Pending:
     slot: DeltaGenerator  # a placeholder (st.empty())
     results: list[Result]
     side: int
+    key: int  # the answer's place in the conversation
     draw: Callable[[list[bytes | None]], None] | None = None  # a grid's: the cards, given every thumbnail
 
 
@@ -107,9 +108,10 @@ def _draw(item: Pending, data: list[bytes | None]) -> None:
         with item.slot.container():
             item.draw(data)
         return
-    shown = [(r, d) for r, d in zip(item.results, data, strict=True) if d is not None]
+    shown = [(r.rank, d) for r, d in zip(item.results, data, strict=True) if d is not None]
     if shown:
-        item.slot.image([d for _, d in shown], caption=[f"#{r.rank}" for r, _ in shown], width=item.side)
+        with item.slot.container():
+            cards.strip(shown, f"strip-{item.key}")
 
 
 def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> list[Pending]:
@@ -119,7 +121,7 @@ def answer(parts: BotParts, ans: Answer, index: int, latest: bool, ask: Ask) -> 
         st.info(md(ans.note))
     if not ans.results:
         return []
-    return _grid(parts, ans, index, ask) if latest else _strip(parts, ans)
+    return _grid(parts, ans, index, ask) if latest else _strip(parts, ans, index)
 
 
 def _grid(parts: BotParts, ans: Answer, index: int, ask: Ask) -> list[Pending]:
@@ -143,7 +145,7 @@ def _grid(parts: BotParts, ans: Answer, index: int, ask: Ask) -> list[Pending]:
                 _view(parts, picked[0])
 
     data = [ready(parts, r, GRID) for r in results]
-    item = Pending(st.empty(), results, GRID, draw)
+    item = Pending(st.empty(), results, GRID, key=index, draw=draw)
     if any(d is None for d in data):
         shown = [(r, d) for r, d in zip(results, data, strict=True) if d is not None]
         if shown:
@@ -161,10 +163,10 @@ def _card(result: Result, data: bytes | None) -> cards.Card:
     return cards.Card(result.rank, data, label, result.caption or result.path, [ln for ln in said if ln.text])
 
 
-def _strip(parts: BotParts, ans: Answer) -> list[Pending]:
+def _strip(parts: BotParts, ans: Answer, index: int) -> list[Pending]:
     """An older answer, small: thumbnails already at strip size, so nothing is resized on a rerun."""
     data = [ready(parts, r, STRIP) for r in ans.results]
-    item = Pending(st.empty(), list(ans.results), STRIP)
+    item = Pending(st.empty(), list(ans.results), STRIP, key=index)
     if any(d is None for d in data):  # `fill` draws the strip once every thumbnail is made
         return [item]
     _draw(item, list(data))

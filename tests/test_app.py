@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import bot_fixtures as fx
 from tests.judged import check
-from tests.page_cards import click, grids
+from tests.page_cards import click, grids, strips
 
 # bot/app.py's caps; importing the page would run it, so they are restated here
 MAX_URL_TURNS, MAX_URL_TURN_CHARS = 20, 500
@@ -84,8 +84,9 @@ def test_multi_turn_chat_renders_answers_and_url(app_env) -> None:  # noqa: ANN0
     assert [m.name for m in at.chat_message] == ["user", "assistant"] * 2
     _shows(at, "+red +car +night !only @refine", "only at night")
     latest = len(_conv(at).turns[-1][1].results)
-    older, grid = at.chat_message[1].get("image"), grids(at.chat_message[3])
-    assert len(older) == 1 and len(older[0].captions) == shown  # the first answer collapsed to one strip
+    older, grid = strips(at.chat_message[1]), grids(at.chat_message[3])
+    assert len(older) == 1 and [p["label"] for p in older[0]] == [f"#{i}" for i in range(1, shown + 1)]
+    assert all(p["src"] for p in older[0])  # the first answer collapsed to one strip of its pictures
     assert not grids(at.chat_message[1]) and len(grid) == 1 and len(grid[0]) == latest  # the latest: its cards
     assert grid[0][0]["label"].startswith("#1 · ") and all(card["src"] for card in grid[0])
     assert at.query_params["q"] == ["red car", "only at night"]

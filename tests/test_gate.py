@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from bot import gate
 from tests import bot_fixtures as fx
-from tests.page_cards import grids
+from tests.page_cards import grids, strips
 
 demo_index = fx.demo_index
 APP = str(Path(fx.REPO_ROOT, "bot", "app.py"))
@@ -41,7 +41,8 @@ def _run(at: AppTest) -> AppTest:
 
 
 def _closed(at: AppTest) -> bool:
-    return not at.chat_input and not at.get("image") and not grids(at) and "conv" not in at.session_state
+    drawn = at.get("image") or grids(at) or strips(at)
+    return not at.chat_input and not drawn and "conv" not in at.session_state
 
 
 def _enter(at: AppTest, password: str) -> AppTest:
