@@ -88,31 +88,32 @@ def create(client: Any, name: str, dim: int, description: str, index_params: dic
     index = MilvusClient.prepare_index_params()
     index.add_index(field_name="vector", **index_params)
     _add_text_fields(schema, index, has_full_text(client))
-    client.create_collection(name, schema=schema, index_params=index, consistency_level="Strong")
+    # Created bare, indexed, then loaded once: given its indexes, create_collection loads at once, and the path
+    # index (whose kind is found by trying) would then need a release and a second load, ~3 s on a server.
+    client.create_collection(name, schema=schema, consistency_level="Strong")
+    client.create_index(name, index)
     index_paths(client, name)
+    client.load_collection(name)
 
 
 PATH_INDEXES = ("INVERTED", "Trie")  # Milvus 2.4+ and Lite take INVERTED; a 2.3 server only its marisa Trie
 
 
 def index_paths(client: Any, name: str) -> str | None:
-    """A scalar index on `path`, so each run's `path in [...]` lookups (indexer.lookup) find rows without scanning
-    the column; the first kind this Milvus accepts, or none (the lookups still work, by scan)."""
+    """A scalar index on `path` of a collection not yet loaded, so each run's `path in [...]` lookups
+    (indexer.lookup) find rows without scanning the column; the first kind this Milvus accepts, or none (the
+    lookups still work, by scan)."""
     from pymilvus import MilvusClient
 
-    client.release_collection(name)  # a 2.3 server refuses to load a collection whose indexes changed while loaded
-    try:
-        for kind in PATH_INDEXES:
-            params = MilvusClient.prepare_index_params()
-            params.add_index(field_name="path", index_type=kind)
-            try:
-                client.create_index(name, params)
-            except Exception:  # noqa: BLE001 - "index type not match": try the next kind
-                continue
-            return kind
-        return None
-    finally:
-        client.load_collection(name)
+    for kind in PATH_INDEXES:
+        params = MilvusClient.prepare_index_params()
+        params.add_index(field_name="path", index_type=kind)
+        try:
+            client.create_index(name, params)
+        except Exception:  # noqa: BLE001 - "index type not match": try the next kind
+            continue
+        return kind
+    return None
 
 
 def has_full_text(client: Any) -> bool:
