@@ -1,6 +1,6 @@
 """What the chat page draws: answers as thumbnail grids (older ones as strips), the full-size view, the
 actions on a result, the first screen (with the collection at a glance) and the suggested next turns.
-Streamlit lives here, in bot/cards.py (the grid, one element), bot/app.py and bot/gate.py only.
+Streamlit lives here, in bot/cards.py (each answer's pictures as one element), bot/app.py and bot/gate.py only.
 
 Nothing here decodes an original photo on a rerun: the grid, the strips and the uploads show thumbnails
 from the on-disk store (indexer.thumbs), which the indexer fills; only opening the full-size view reads an
