@@ -34,11 +34,12 @@ APP = str(fx.REPO_ROOT / "bot" / "app.py")
 
 
 @contextlib.contextmanager
-def _streamlit(db: Path, env_extra: dict[str, str], cwd: Path, log: Path) -> Iterator[str]:
+def _streamlit(env_extra: dict[str, str], cwd: Path, log: Path, script: str = APP) -> Iterator[str]:
+    """`streamlit run` of the page (or another script) on a free port; its URL while the block runs."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("IMGSEARCH_")}
     env |= {"PYTHONPATH": str(fx.REPO_ROOT), "PYTHONUNBUFFERED": "1"} | env_extra
     port = fx.free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", APP, "--server.headless", "true", "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -69,7 +70,7 @@ def servers(demo_index, tmp_path_factory: pytest.TempPathFactory) -> Iterator[di
         for name, (extra, cwd) in ways.items():
             db = fx.copy_db(demo_index.db, tmp_path_factory.mktemp(f"gate-{name}"))
             log = tmp_path_factory.mktemp(f"log-{name}") / "server.log"
-            urls[name] = stack.enter_context(_streamlit(db, demo_index.env(db) | extra, cwd, log))
+            urls[name] = stack.enter_context(_streamlit(demo_index.env(db) | extra, cwd, log))
         yield urls
 
 

@@ -32,7 +32,7 @@ def server(demo_index, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     root = write_roll(tmp_path_factory.mktemp("glance-roll"))
     db = fx.build_index(tmp_path_factory.mktemp("glance-db"), demo_index.pretrained, manifest=root)
     log = tmp_path_factory.mktemp("glance-log") / "server.log"
-    with gate._streamlit(db, demo_index.env(db), fx.REPO_ROOT, log) as url:
+    with gate._streamlit(demo_index.env(db), fx.REPO_ROOT, log) as url:
         yield url
 
 

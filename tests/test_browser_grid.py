@@ -7,10 +7,7 @@ whole label is the tooltip, still acting as turns ("more like #2", "not like #1"
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlencode, urlparse
@@ -20,7 +17,6 @@ from playwright.sync_api import expect
 
 from tests import bot_fixtures as fx
 from tests import test_browser_gate as gate
-from tests.test_browser import _wait_healthy
 
 demo_index, browser, page = fx.demo_index, gate.browser, gate.page  # fixtures
 pytestmark = pytest.mark.browser
@@ -46,7 +42,7 @@ def server(demo_index, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         pytest.skip("Debian chromium is not installed")
     db = fx.copy_db(demo_index.db, tmp_path_factory.mktemp("grid"))
     log = tmp_path_factory.mktemp("grid-log") / "server.log"
-    with gate._streamlit(db, demo_index.env(db), fx.REPO_ROOT, log) as url:
+    with gate._streamlit(demo_index.env(db), fx.REPO_ROOT, log) as url:
         yield url
 
 
@@ -107,18 +103,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip("Debian chromium is not installed")
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "page.py").write_text(HOSTILE)
-    port, log = fx.free_port(), folder / "server.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(folder / "page.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    env = dict(os.environ) | {"PYTHONPATH": str(fx.REPO_ROOT)}
-    with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()  # our own child, by pid
-        proc.wait(timeout=20)
+    with gate._streamlit({}, folder, folder / "server.log", script=str(folder / "page.py")) as url:
+        yield url
 
 
 def test_words_in_a_card_stay_words_and_the_match_is_bold(hostile: str, page) -> None:  # noqa: ANN001
