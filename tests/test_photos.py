@@ -4,8 +4,10 @@ answering when / where / with what from the metadata."""
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import numpy as np
@@ -32,11 +34,23 @@ def collection() -> str:
     return f"roll_{uuid.uuid4().hex[:10]}"
 
 
-def _index(roll: Path, db: str, collection: str, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
-    rc = main(["index", str(roll), "--db", db, "--collection", collection, "--pretrained", "random", "--json", *extra])
-    out, err = capsys.readouterr()
-    assert rc == 0, err
-    return json.loads(out.strip().splitlines()[-1])
+@pytest.fixture(scope="module", params=["lite", pytest.param("server", marks=pytest.mark.server)])
+def indexed(request: pytest.FixtureRequest, roll: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    """(db, collection, report): the roll indexed once per tier for the tests that only read what was stored
+    (a server collection costs seconds to create and load; these tests never write to it)."""
+    if request.param == "lite":
+        db = str(tmp_path_factory.mktemp("indexed") / "photos.db")
+    else:
+        server = request.getfixturevalue("milvus_standalone")
+        if not server.running:  # an earlier module left it stopped
+            server.start()
+        db = server.uri
+    collection = f"roll_{uuid.uuid4().hex[:10]}"
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        rc = main(["index", str(roll), "--db", db, "--collection", collection, "--pretrained", "random", "--json"])
+    assert rc == 0, err.getvalue()
+    return db, collection, json.loads(out.getvalue().strip().splitlines()[-1])
 
 
 def _stored(db: str, collection: str) -> dict[str, object]:
@@ -49,8 +63,8 @@ def _stored(db: str, collection: str) -> dict[str, object]:
     return {h.path: h.photo for h in hits}
 
 
-def test_every_image_is_indexed_or_skipped_with_a_reason(roll: Path, db: str, collection: str, capsys) -> None:
-    report = _index(roll, db, collection, capsys)
+def test_every_image_is_indexed_or_skipped_with_a_reason(indexed: tuple) -> None:
+    db, collection, report = indexed
     reasons = {s["path"]: s["reason"] for s in report["skipped_files"]}
     assert report["indexed"] == len(ROLL) and report["not_images"] == len(OTHER_FILES)
     assert set(reasons) == set(SKIPPED)
@@ -60,8 +74,8 @@ def test_every_image_is_indexed_or_skipped_with_a_reason(roll: Path, db: str, co
     assert {s.name for s in ROLL} == set(stored)  # the AVIF and HEIC files and the one without a suffix too
 
 
-def test_dates_cameras_and_places_are_stored(roll: Path, db: str, collection: str, capsys) -> None:
-    _index(roll, db, collection, capsys)
+def test_dates_cameras_and_places_are_stored(indexed: tuple) -> None:
+    db, collection, _ = indexed
     stored = _stored(db, collection)
     for shot in ROLL:
         photo = stored[shot.name]
@@ -77,8 +91,8 @@ def test_dates_cameras_and_places_are_stored(roll: Path, db: str, collection: st
     assert porto.describe() == "Porto, Portugal · 4 Aug 2018 · Apple iPhone 13"
 
 
-def test_info_shows_dates_cameras_and_places(roll: Path, db: str, collection: str, capsys) -> None:
-    _index(roll, db, collection, capsys)
+def test_info_shows_dates_cameras_and_places(indexed: tuple, capsys) -> None:
+    db, collection, _ = indexed
     assert main(["info", "--db", db, "--collection", collection]) == 0
     out = capsys.readouterr().out
     assert "taken 2018-08-01 to 2023-07-24" in out
@@ -98,11 +112,11 @@ ASKED = [  # (turns, the files every answer must consist of, a headline part)
 
 
 @pytest.mark.parametrize(("turns", "wanted", "words"), ASKED, ids=[" / ".join(a[0]) for a in ASKED])
-def test_chat_answers_from_metadata(roll: Path, db: str, collection: str, capsys, turns, wanted, words) -> None:
+def test_chat_answers_from_metadata(indexed: tuple, turns, wanted, words) -> None:
     from bot.factory import build_bot
     from indexer.settings import Settings
 
-    _index(roll, db, collection, capsys)
+    db, collection, _ = indexed
     parts = build_bot(Settings.load(db=db, collection=collection, min_score=0.0, k=30))
     conv = Conversation()
     answers = [parts.bot.reply(conv, turn) for turn in turns]
