@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import socket
 import time
 from pathlib import Path
@@ -76,10 +77,30 @@ def _serve(data_dir: Path) -> str:
         if shared:
             return shared
         raise StoreUnavailable(f"cannot open Milvus Lite data dir {data_dir} (see the log above)")
+    _remove_unfinished_collections(data_dir)
     tmp = endpoint_file(data_dir).with_suffix(".tmp")
     tmp.write_text(json.dumps({"pid": os.getpid(), "uri": uri}))
     tmp.replace(endpoint_file(data_dir))
     return uri
+
+
+def _remove_unfinished_collections(data_dir: Path) -> None:
+    """Delete collection directories that have no schema file, before anyone is told where to connect.
+
+    Milvus Lite creates a collection's directory and then writes its schema into it; dropping deletes the
+    directory file by file. A process killed in between leaves a directory that Lite neither lists nor lets be
+    created again ("File exists"), so every later indexing run would fail on that name. Lite only counts a
+    directory with a schema file as a collection, so such a directory holds nothing anyone can read. This
+    process holds the data dir's lock, and no client has connected yet, so nothing is using it.
+    """
+    from milvus_lite.db import COLLECTIONS_DIRNAME, DATABASES_DIRNAME, SCHEMA_FILENAME
+
+    roots = [data_dir / COLLECTIONS_DIRNAME, *(data_dir / DATABASES_DIRNAME).glob(f"*/{COLLECTIONS_DIRNAME}")]
+    for root in roots:
+        for entry in root.iterdir() if root.is_dir() else ():
+            if entry.is_dir() and not (entry / SCHEMA_FILENAME).exists():
+                log.warning("removing %s: a collection whose creation or drop was cut short", entry)
+                shutil.rmtree(entry)
 
 
 def _advertised(data_dir: Path) -> str | None:
