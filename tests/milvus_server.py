@@ -231,11 +231,16 @@ def milvus_standalone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Milv
         yield server
 
 
+def running_uri(server: MilvusServer) -> str:
+    """The server's URI, started again first if a previous test left it stopped."""
+    if not server.running:
+        server.start()
+    return server.uri
+
+
 @pytest.fixture
 def milvus_uri(milvus_standalone: MilvusServer) -> str:
-    if not milvus_standalone.running:  # a previous test left it stopped: bring it back for the next one
-        milvus_standalone.start()
-    return milvus_standalone.uri
+    return running_uri(milvus_standalone)
 
 
 def server_store_uri(request: pytest.FixtureRequest) -> str:

@@ -15,7 +15,7 @@ import pytest
 
 from bot.chat import Conversation
 from indexer.cli import main
-from tests.milvus_server import server_store_uri
+from tests.milvus_server import running_uri, server_store_uri
 from tests.photoroll import MTIME, OTHER_FILES, ROLL, SKIPPED, write_roll
 
 
@@ -35,16 +35,14 @@ def collection() -> str:
 
 
 @pytest.fixture(scope="module", params=["lite", pytest.param("server", marks=pytest.mark.server)])
-def indexed(request: pytest.FixtureRequest, roll: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple:
+def indexed(request: pytest.FixtureRequest, roll: Path,
+            tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, dict]:  # fmt: skip
     """(db, collection, report): the roll indexed once per tier for the tests that only read what was stored
     (a server collection costs seconds to create and load; these tests never write to it)."""
     if request.param == "lite":
         db = str(tmp_path_factory.mktemp("indexed") / "photos.db")
-    else:
-        server = request.getfixturevalue("milvus_standalone")
-        if not server.running:  # an earlier module left it stopped
-            server.start()
-        db = server.uri
+    else:  # module-scoped, so it cannot ask for the per-test `milvus_uri`
+        db = running_uri(request.getfixturevalue("milvus_standalone"))
     collection = f"roll_{uuid.uuid4().hex[:10]}"
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
@@ -63,7 +61,7 @@ def _stored(db: str, collection: str) -> dict[str, object]:
     return {h.path: h.photo for h in hits}
 
 
-def test_every_image_is_indexed_or_skipped_with_a_reason(indexed: tuple) -> None:
+def test_every_image_is_indexed_or_skipped_with_a_reason(indexed: tuple[str, str, dict]) -> None:
     db, collection, report = indexed
     reasons = {s["path"]: s["reason"] for s in report["skipped_files"]}
     assert report["indexed"] == len(ROLL) and report["not_images"] == len(OTHER_FILES)
@@ -74,7 +72,7 @@ def test_every_image_is_indexed_or_skipped_with_a_reason(indexed: tuple) -> None
     assert {s.name for s in ROLL} == set(stored)  # the AVIF and HEIC files and the one without a suffix too
 
 
-def test_dates_cameras_and_places_are_stored(indexed: tuple) -> None:
+def test_dates_cameras_and_places_are_stored(indexed: tuple[str, str, dict]) -> None:
     db, collection, _ = indexed
     stored = _stored(db, collection)
     for shot in ROLL:
@@ -91,7 +89,7 @@ def test_dates_cameras_and_places_are_stored(indexed: tuple) -> None:
     assert porto.describe() == "Porto, Portugal · 4 Aug 2018 · Apple iPhone 13"
 
 
-def test_info_shows_dates_cameras_and_places(indexed: tuple, capsys) -> None:
+def test_info_shows_dates_cameras_and_places(indexed: tuple[str, str, dict], capsys) -> None:
     db, collection, _ = indexed
     assert main(["info", "--db", db, "--collection", collection]) == 0
     out = capsys.readouterr().out
@@ -112,7 +110,7 @@ ASKED = [  # (turns, the files every answer must consist of, a headline part)
 
 
 @pytest.mark.parametrize(("turns", "wanted", "words"), ASKED, ids=[" / ".join(a[0]) for a in ASKED])
-def test_chat_answers_from_metadata(indexed: tuple, turns, wanted, words) -> None:
+def test_chat_answers_from_metadata(indexed: tuple[str, str, dict], turns, wanted, words) -> None:
     from bot.factory import build_bot
     from indexer.settings import Settings
 
